@@ -1,0 +1,3 @@
+from seedx.cli import main
+
+main()

@@ -1,0 +1,171 @@
+"""`seedx extract`, `seedx run`, `seedx stages`, `seedx schema`."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Inputs = Annotated[list[str], typer.Argument(help="Articles: .txt/.jsonl files, directories (recursive), or - for stdin.")]
+OutDir = Annotated[Path, typer.Option("--out-dir", "-o", help="Where records, errors.jsonl and the cache go.")]
+Published = Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for every input article.")]
+Ner = Annotated[str, typer.Option("--ner", help="NER backend: builtin, camel, stanza or auto.")]
+
+
+def _stderr_console():  # noqa: ANN202 - rich Console, imported lazily
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _check_published(value: str | None) -> None:
+    if value is not None and not _DATE_RE.match(value):
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--published")
+
+
+def _check_stage(name: str | None, option: str) -> None:
+    from seedx.pipeline import STAGE_NAMES
+
+    if name is not None and name not in STAGE_NAMES:
+        raise typer.BadParameter(f"unknown stage {name!r}; stages: {', '.join(STAGE_NAMES)}", param_hint=option)
+
+
+def extract_cmd(
+    inputs: Inputs,
+    out_dir: OutDir = Path("data/out"),
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Stream records on stdout, one a line, instead of files.")] = False,
+    until: Annotated[Optional[str], typer.Option(help="Stop after this stage.")] = None,
+    published: Published = None,
+    force: Annotated[bool, typer.Option("--force", help="Ignore the stage cache (and refresh it).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the stage cache.")] = False,
+    ner: Ner = "auto",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say per article which stages ran or were cached.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract one record per article: entities, time expressions and events."""
+    _check_published(published)
+    _check_stage(until, "--until")
+    from seedx.extract import ExtractConfig, extract
+
+    console = _stderr_console()
+    cfg = ExtractConfig(out_dir=out_dir, jsonl=jsonl, until=until, published=published, force=force,
+                        use_cache=not no_cache, options={"ner": ner})
+    show = console.is_terminal and not quiet
+
+    def echo(msg: str) -> None:
+        if not quiet:
+            console.print(msg, markup=False, highlight=False)
+
+    progress_cb = None
+    bar = None
+    if verbose:
+        def progress_cb(outcome):  # noqa: ANN001, ANN202
+            if outcome.record is not None:
+                import orjson
+
+                stages = orjson.loads(outcome.record)["pipeline"]["stages"]
+                parts = [f"{k}{' (cached)' if v.get('cached') else ''}" for k, v in stages.items()]
+                echo(f"{outcome.doc_id}: {', '.join(parts)}")
+    if show and not verbose:
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+                       TimeElapsedColumn(), console=console, transient=True)
+        task = bar.add_task("extracting", total=None)
+
+        def progress_cb(outcome):  # noqa: ANN001, ANN202
+            bar.advance(task)
+    if bar is not None:
+        bar.start()
+    try:
+        summary = extract(inputs, cfg, echo=echo, progress=progress_cb)
+    finally:
+        if bar is not None:
+            bar.stop()
+    if show:
+        where = "stdout" if jsonl else str(out_dir)
+        see = f" (see {out_dir / 'errors.jsonl'})" if summary.failed else ""
+        console.print(
+            f"[bold]{summary.articles}[/] articles → {where}: {summary.entities} entities, {summary.timexes} timexes, "
+            f"{summary.events} events; [{'red' if summary.failed else 'green'}]{summary.failed} errors[/]"
+            f"{see}; {summary.seconds:.2f} s",
+            highlight=False,
+        )
+    raise typer.Exit(summary.exit_code)
+
+
+def run_cmd(
+    stage: Annotated[str, typer.Argument(help="The stage to run.")],
+    inputs: Inputs,
+    published: Published = None,
+    ner: Ner = "auto",
+) -> None:
+    """Run one stage and print its documents as JSONL (for debugging a stage).
+
+    Input is raw articles, or the JSONL that an earlier `seedx run` printed:
+    stages already done are kept, the named stage is always run again.
+    """
+    _check_published(published)
+    _check_stage(stage, "STAGE")
+    import orjson
+
+    from seedx.document import document_to_json
+    from seedx.io import InputError, read_inputs
+    from seedx.pipeline import STAGES, Runner
+
+    console = _stderr_console()
+    names = [s.name for s in STAGES]
+    upto = names.index(stage)
+    failed = 0
+    out = sys.stdout.buffer
+    runners: dict[tuple[str, ...], Runner] = {}
+    for item in read_inputs(inputs, published):
+        if isinstance(item, InputError):
+            failed += 1
+            console.print(f"error: {item}", markup=False, highlight=False)
+            continue
+        todo = tuple(s for s in STAGES[:upto] if s.name not in item.stages) + (STAGES[upto],)
+        runner = runners.get(todo) or runners.setdefault(todo, Runner(stages=todo, options={"ner": ner}))
+        try:
+            doc = runner.run(item, materialize=True)
+        except Exception as exc:  # noqa: BLE001 - report and go on
+            failed += 1
+            console.print(f"error: {item.source}: {type(exc).__name__}: {exc} [E_STAGE]", markup=False, highlight=False)
+            continue
+        out.write(orjson.dumps(document_to_json(doc)) + b"\n")
+    out.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+def stages_cmd() -> None:
+    """List the pipeline's stages with their versions and what they need and give."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from seedx.pipeline import STAGES
+
+    table = Table("stage", "version", "requires", "assigns", "what")
+    for s in STAGES:
+        table.add_row(s.name, s.version, ", ".join(s.requires), ", ".join(s.assigns), s.description)
+    Console().print(table)
+
+
+def schema_cmd() -> None:
+    """Print the record's JSON Schema."""
+    import json
+
+    from seedx.record import Record
+
+    typer.echo(json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, train_app: typer.Typer) -> None:
+    app.command("extract")(extract_cmd)
+    app.command("run")(run_cmd)
+    app.command("stages")(stages_cmd)
+    app.command("schema")(schema_cmd)

@@ -1,0 +1,77 @@
+"""Word clusters from the news corpus: the CRF's answer to unseen names.
+
+ANERcorp is small; most names in new articles never occur in it. Words that
+share contexts in 19M words of news (word2vec, then k-means at several
+granularities) share a cluster id, so a feature learnt on one name transfers
+to its neighbours. Only cluster ids leave the corpus, never its text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+SIZES = (64, 256, 1024)
+
+
+def corpus_sentences(corpus: Path, max_docs: int | None = None) -> Iterator[list[str]]:
+    """Normalized token lists, one per corpus line of text."""
+    import orjson
+
+    from seedx.stages.normalize import normalize_text
+
+    with gzip.open(corpus, "rb") as f:
+        for i, line in enumerate(f):
+            if max_docs is not None and i >= max_docs:
+                break
+            text = orjson.loads(line).get("text") or ""
+            for para in normalize_text(text).text.split("\n"):
+                words = _WORD.findall(para)
+                if len(words) > 2:
+                    yield words
+
+
+def build_clusters(corpus: Path, out: Path, *, work: Path, max_docs: int | None = None, seed: int = 1,
+                   dim: int = 100, min_count: int = 10, epochs: int = 3, max_words: int = 200_000) -> Path:
+    """Train word2vec on one core, cluster the vectors, write `word<TAB>c64<TAB>c256<TAB>c1024` (gzip)."""
+    import numpy as np
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+    from sklearn.cluster import MiniBatchKMeans
+
+    work.mkdir(parents=True, exist_ok=True)
+    text = work / "w2v_corpus.txt"
+    if not text.exists():
+        tmp = text.with_suffix(".part")
+        with open(tmp, "w", encoding="utf-8") as f:
+            for words in corpus_sentences(corpus, max_docs):
+                f.write(" ".join(words) + "\n")
+        tmp.rename(text)
+    model = Word2Vec(LineSentence(str(text)), vector_size=dim, window=5, min_count=min_count, sg=0,
+                     workers=1, epochs=epochs, seed=seed, max_final_vocab=max_words)
+    words = model.wv.index_to_key
+    vecs = model.wv.vectors / np.maximum(np.linalg.norm(model.wv.vectors, axis=1, keepdims=True), 1e-8)
+    ids = []
+    for k in SIZES:
+        km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3, max_iter=100)
+        ids.append(km.fit_predict(vecs))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        for i, w in enumerate(words):
+            f.write(w + "\t" + "\t".join(str(int(c[i])) for c in ids) + "\n")
+    return out
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """word -> cluster ids, coarse to fine."""
+    table: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return table
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            table[parts[0]] = tuple(parts[1:])
+    return table
