@@ -107,8 +107,9 @@ _FIELDS: dict[str, tuple[Any, Any]] = {
     "events": (lambda v: [e.model_dump(exclude_none=True) for e in v], lambda v: [Event(**e) for e in v]),
     "published": (lambda v: v.model_dump(), lambda v: Published(**v)),
     "stages": (lambda v: v, lambda v: dict(v)),
+    "meta": (lambda v: v, lambda v: dict(v)),
 }
-_PLAIN = ("id", "raw", "source", "title", "url", "published_input", "meta")
+_PLAIN = ("id", "raw", "source", "title", "url", "published_input")
 
 
 def dump_fields(doc: Document, names: tuple[str, ...] | list[str]) -> dict[str, Any]:
@@ -136,5 +137,5 @@ def document_from_json(data: dict[str, Any]) -> Document:
     doc = Document(**{n: data.get(n) for n in ("id", "raw")})
     for n in _PLAIN[2:]:
         if n in data:
-            setattr(doc, n, data[n] if n != "meta" else dict(data[n] or {}))
+            setattr(doc, n, data[n])
     return load_fields(doc, {n: data[n] for n in _FIELDS if n in data})

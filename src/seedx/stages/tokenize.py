@@ -37,7 +37,17 @@ _SENT_END = frozenset(".!?;")
 _AL_CLITIC_RE = re.compile(r"^([وف]?[بكل]?)ال(..+)$")
 _LIL_RE = re.compile(r"^([وف]?)لل(..+)$")
 _BARE_CLITIC_RE = re.compile(r"^([وف]?[بكل]?)(...+)$")
-_MIN_RATIO = 2.0
+_MIN_COUNT = 50
+"""A remainder rarer than this in the corpus is not trusted as a word."""
+_CONJ_RATIO = 0.2
+"""و/ف + word: the bare word needs a fifth of the prefixed form's count (وقال/قال)."""
+_PREP_RATIO = 2.0
+"""ب/ك/ل + word: the bare word must be clearly commoner (بغزة/غزة, not بغداد/غداد)."""
+
+
+@lru_cache(maxsize=1)
+def _no_clitic() -> frozenset[str]:
+    return frozenset(normalize_text(w).text for w in load_lines("no_clitic.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +69,7 @@ def split_clitics(word: str) -> str:
     if m:
         return m.group(1)
     m = _BARE_CLITIC_RE.match(word)
-    if not m or not m.group(1):
+    if not m or not m.group(1) or word in _no_clitic():
         return ""
     vocab = load_vocab()
     whole = vocab.get(word, 0)
@@ -67,7 +77,8 @@ def split_clitics(word: str) -> str:
     # Try the longest prefix first (وب + غداد is checked before و + بغداد).
     for cut in range(len(prefix), 0, -1):
         rest = word[cut:]
-        if len(rest) >= 3 and vocab.get(rest, 0) >= max(_MIN_RATIO * whole, 5):
+        ratio = _PREP_RATIO if prefix[cut - 1] in "بكل" else _CONJ_RATIO
+        if len(rest) >= 3 and rest not in _no_clitic() and vocab.get(rest, 0) >= max(ratio * whole, _MIN_COUNT):
             return prefix[:cut]
     return ""
 
