@@ -30,7 +30,7 @@ EventStatus = Literal["planned", "ongoing", "concluded", "unknown"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
 class Span(_Model):
@@ -150,7 +150,7 @@ class Event(_Model):
 class StageRun(_Model):
     """What one stage was and how it ran."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", use_attribute_docstrings=True)
 
     version: str
     """The stage's version; part of its cache key."""
