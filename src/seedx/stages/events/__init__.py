@@ -1,0 +1,30 @@
+"""events: rule-based extraction of who did what, when and where (SPEC.md Events).
+
+Four passes, finding kept apart from writing: trigger mentions from the
+lexicon (triggers.py), arguments by cue patterns in each mention's sentence
+(arguments.py), coreferent mentions merged into the first event of the
+happening (coref.py), then status (status.py). Works with empty entities and
+timexes: it then finds fewer arguments and drops statements without a speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seedx.document import Document
+
+NAME = "events"
+VERSION = "1"
+
+
+def config(options: dict[str, Any]) -> dict[str, Any]:
+    """The stage has no options yet; its data files are versioned with VERSION."""
+    return {"backend": "rules"}
+
+
+def run(doc: Document, options: dict[str, Any]) -> Document:
+    """Stage entry point: fill `doc.events`."""
+    from seedx.stages.events.extract import extract_events
+
+    doc.events = extract_events(doc)
+    return doc

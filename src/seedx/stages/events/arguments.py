@@ -1,0 +1,352 @@
+"""Arguments of one trigger mention, by cue patterns in its sentence.
+
+Every rule looks at tokens of the trigger's sentence only; merging mentions
+(coref.py) is what brings in arguments from other sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seedx.record import Entity, EventType, Span
+from seedx.stages.events.context import Context
+from seedx.stages.events.lexicon import Lexicon
+from seedx.stages.events.triggers import Mention
+
+_PREPS = frozenset({"مع", "في", "عن", "من", "الى", "على", "لدى", "امام", "خلال", "بين", "حول", "عبر", "ضد", "بعد",
+                    "قبل", "منذ", "حتى", "لصالح", "تجاه", "نحو"})
+_CLAUSE_PUNCT = frozenset({".", ":", "?", "!", ";", '"', "(", ")"})
+_SUBJECT_VERBS_ORG = frozenset({"عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "نظموا", "اقام", "اقامت",
+                                "يقيم", "تقيم", "استضاف", "استضافت", "يستضيف", "تستضيف", "اطلق", "اطلقت", "يطلق",
+                                "تطلق", "اطلقوا", "دشن", "دشنت", "يدشن", "تدشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "شن",
+                                "شنت", "يشن", "تشن", "اختتم", "اختتمت", "يختتم", "تختتم", "افتتح", "افتتحت", "يفتتح",
+                                "تفتتح"})
+"""Light verbs whose subject is the one who holds the event."""
+_TIME_REACH = 20
+"""Timexes further than this many tokens from the trigger belong to something else in the sentence."""
+_VAGUE = frozenset({"عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات"})
+"""Counts without a number (مئات الطلاب): whatever plural follows is what they count."""
+_PARTICIPANT_SUBJECT_TYPES = frozenset({"meeting", "visit", "agreement", "election"})
+
+
+@dataclass
+class Draft:
+    """An event under construction: ids of arguments, first mention's trigger."""
+
+    type: EventType
+    mentions: list[Mention]
+    trigger: Span
+    sent: int
+    name: str | None = None
+    slogan: str | None = None
+    time: list[str] = field(default_factory=list)
+    location: list[str] = field(default_factory=list)
+    organizers: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    attendance: str | None = None
+    quote: Span | None = None
+
+    def add(self, slot: str, ids: list[str]) -> None:
+        have: list[str] = getattr(self, slot)
+        for x in ids:
+            if x not in have:
+                have.append(x)
+
+
+def _entity_spans(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+    """Entities of tokens [lo, hi) as (first token, last token + 1, entity)."""
+    out: list[tuple[int, int, Entity]] = []
+    k = lo
+    while k < hi:
+        e = ctx.ent_at[k]
+        if e is None:
+            k += 1
+            continue
+        s = k
+        while k < hi and ctx.ent_at[k] is e:
+            k += 1
+        out.append((s, k, e))
+    return out
+
+
+def _governed(ctx: Context, s: int) -> str:
+    """The preposition in front of the entity starting at token s ('' when none)."""
+    tok = ctx.tokens[s]
+    clitic = tok.clitic.lstrip("وف")
+    if clitic in ("ب", "ل", "ك"):
+        return clitic
+    if s > 0:
+        prev = ctx.tokens[s - 1]
+        if prev.norm in _PREPS:
+            return prev.norm
+        if prev.norm in ("لـ", "بـ", "ل", "ب"):
+            return prev.norm[0]
+        if prev.norm == "-" and s > 1 and ctx.tokens[s - 2].norm in ("ل", "ب", "لـ", "بـ"):
+            return ctx.tokens[s - 2].norm[0]
+    return ""
+
+
+def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> list[Entity]:
+    """The entity at s and those joined to it by و or commas (lists of names with titles between)."""
+    out = [first]
+    k = s
+    while ctx.ent_at[k] is first and k < hi:
+        k += 1
+    while k < hi:
+        words = 0
+        joined = False
+        nxt: Entity | None = None
+        while k < hi:
+            tok = ctx.tokens[k]
+            e = ctx.ent_at[k]
+            if e is not None and e is not out[-1]:
+                if joined or (tok.clitic.startswith("و")):
+                    nxt = e
+                break
+            if tok.norm in (",", "و") or tok.norm.startswith("و") and tok.kind == "word" and words == 0:
+                joined = True
+            elif tok.kind == "punct" or words >= gap:
+                break
+            if tok.kind == "word":
+                words += 1 if tok.norm != "و" else 0
+            k += 1
+        if nxt is None:
+            break
+        out.append(nxt)
+        while k < hi and ctx.ent_at[k] is nxt:
+            k += 1
+    return out
+
+
+def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14) -> int:
+    """End (exclusive) of the words after token i up to a complementizer or clause punctuation."""
+    lo, hi = ctx.sentence_of(i)
+    words = 0
+    for k in range(i + 1, hi):
+        tok = ctx.tokens[k]
+        if tok.norm in _CLAUSE_PUNCT or (ctx.ent_at[k] is None and tok.norm in stop):
+            return k
+        if tok.kind == "word" and ctx.ent_at[k] is None:
+            words += 1
+            if words > limit:
+                return k
+    return hi
+
+
+def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
+    """The subject of a statement: after the verb (VSO), else just before it (SVO).
+
+    A PER wins over an ORG or LOC in the same stretch (وزير خارجية قطر محمد ...
+    speaks, not قطر); names behind a preposition are never the subject.
+    """
+    stop = lex.cues["speaker_titles_stop"]
+    if m.pos == "noun":
+        stop = stop - {"عن", "من"}
+    end = _clause_forward(ctx, m.j - 1, stop)
+    cands = [(s, e_, e) for s, e_, e in _entity_spans(ctx, m.j, end) if e.label != "MISC" and not _governed(ctx, s)
+             or m.pos == "noun" and e.label != "MISC" and _governed(ctx, s) in ("عن", "ل")]
+    first_prep = next((k for k in range(m.j, end) if ctx.tokens[k].norm in _PREPS), end)
+    cands = [c for c in cands if c[2].label == "PER" or c[0] < first_prep]
+    if m.role != "participle" and cands:
+        pick = next((c for c in cands if c[2].label == "PER"), cands[0])
+        return entity_list(ctx, pick[0], end, pick[2], gap=0) if pick[2].label != "PER" else [pick[2]]
+    lo, _ = ctx.sentence_of(m.i)
+    before = [(s, e_, e) for s, e_, e in _entity_spans(ctx, max(lo, m.i - 14), m.i)
+              if e.label != "MISC" and not _governed(ctx, s)]
+    if before:
+        per = [c for c in before if c[2].label == "PER"]
+        return [(per or before)[-1][2]]
+    if m.role == "participle" and cands:
+        return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
+    return []
+
+
+def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
+    """Timexes between the verb and what is said, or right before the verb."""
+    end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"])
+    ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None]
+    lo, _ = ctx.sentence_of(m.i)
+    for k in range(m.i - 1, max(lo, m.i - 3) - 1, -1):
+        t = ctx.tmx_at[k]
+        if t is not None:
+            ids.insert(0, t.id)
+            break
+        if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None:
+            break
+    return list(dict.fromkeys(ids))
+
+
+def quote_span(ctx: Context, m: Mention) -> Span | None:
+    """The quoted words after a statement verb, else what follows a colon or إن/أن."""
+    _, hi = ctx.sentence_of(m.i)
+    k = m.j
+    while k < hi:
+        tok = ctx.tokens[k]
+        if tok.norm == '"':
+            for q in range(k + 1, hi):
+                if ctx.tokens[q].norm == '"' and q > k + 1:
+                    a, b = ctx.tokens[k + 1].start, ctx.tokens[q - 1].end
+                    return Span(text=ctx.doc.raw[a:b], start=a, end=b)
+            break
+        if tok.norm in (":", "ان", "انه", "انها", "بان") and k + 1 < hi:
+            a, b = ctx.tokens[k + 1].start, ctx.tokens[hi - 1].end
+            if ctx.tokens[hi - 1].kind == "punct" and hi - 2 > k:
+                b = ctx.tokens[hi - 2].end
+            return Span(text=ctx.doc.raw[a:b], start=a, end=b)
+        k += 1
+    return None
+
+
+def _owner(i: int, anchors: list[int]) -> int:
+    """The anchor token nearest to token i."""
+    return min(anchors, key=lambda a: (abs(a - i), a < i))
+
+
+def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexicon) -> None:
+    """Fill `draft` from mention m's sentence; `anchors` are the sentence's non-statement triggers."""
+    lo, hi = ctx.sentence_of(m.i)
+    if draft.type == "statement":
+        return
+    mine = [k for k in range(lo, hi) if _owner(k, anchors) == m.i]
+    draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
+                                         and abs(k - m.i) <= _TIME_REACH)))
+    spans = [sp for sp in _entity_spans(ctx, lo, hi) if _owner(sp[0], anchors) == m.i]
+    cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
+    taken: set[str] = set()
+    for s, _, e in spans:
+        if e.id in taken:
+            continue
+        gov = _governed(ctx, s)
+        cue = _cue_before(ctx, s, lo, cue_org | cue_part)
+        if cue in cue_org:
+            group = entity_list(ctx, s, hi, e)
+            draft.add("organizers", [x.id for x in group if x.label != "MISC"])
+            taken.update(x.id for x in group)
+        elif cue in cue_part and (cue not in ("مع", "بين") or draft.type in ("meeting", "agreement", "conference",
+                                                                              "visit")):
+            group = entity_list(ctx, s, hi, e)
+            draft.add("participants", [x.id for x in group if x.label in ("PER", "ORG", "LOC")])
+            taken.update(x.id for x in group)
+        elif e.label == "LOC" and (gov in ("ب", "في", "الى", "امام", "قرب", "داخل") or _place_word_before(ctx, s, lex)):
+            draft.add("location", [e.id])
+        elif e.label in ("PER", "ORG", "LOC") and not gov and _is_subject_of(ctx, s, m):
+            group = entity_list(ctx, s, hi, e, gap=0)
+            slot = "participants" if draft.type in _PARTICIPANT_SUBJECT_TYPES or m.verb not in _SUBJECT_VERBS_ORG \
+                else "organizers"
+            if draft.type == "attack" and m.pos == "verb":
+                slot = "organizers"
+            draft.add(slot, [x.id for x in group])
+            taken.update(x.id for x in group)
+        elif draft.type == "attack" and e.label == "PER" and s > m.i:
+            draft.add("participants", [e.id])
+        elif draft.type in ("meeting", "visit") and e.label == "PER" and s > m.i and m.pos == "verb":
+            draft.add("participants", [e.id])
+    _name_and_slogan(ctx, m, draft, lex)
+    if draft.attendance is None and draft.type in ("conference", "protest", "ceremony"):
+        draft.attendance = _attendance(ctx, lo, hi, lex)
+
+
+def _cue_before(ctx: Context, s: int, lo: int, cues: frozenset[str]) -> str:
+    """The organizer/participant cue governing the entity at s, looking back over titles."""
+    for k in range(s - 1, max(lo, s - 5) - 1, -1):
+        tok = ctx.tokens[k]
+        hit = ctx.stems(k) & cues
+        if hit:
+            return sorted(hit, key=len)[-1]
+        if tok.kind == "punct" and tok.norm != ",":
+            return ""
+        if ctx.ent_at[k] is not None:
+            return ""
+    stems = ctx.stems(s)
+    hit = stems & cues
+    return sorted(hit, key=len)[-1] if hit and ctx.tokens[s].clitic else ""
+
+
+def _place_word_before(ctx: Context, s: int, lex: Lexicon) -> bool:
+    return s > 0 and bool(ctx.stems(s - 1) & lex.cues["location_preps"]) and ctx.ent_at[s - 1] is None
+
+
+def _is_subject_of(ctx: Context, s: int, m: Mention) -> bool:
+    """The entity right after a verb trigger (only titles between) or right before it."""
+    if m.pos != "verb":
+        return False
+    if s >= m.j:
+        words = sum(1 for k in range(m.j, s) if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None
+                    and ctx.tmx_at[k] is None)
+        punct = any(ctx.tokens[k].norm in _CLAUSE_PUNCT for k in range(m.j, s))
+        return words <= 3 and not punct
+    return m.i - s <= 2
+
+
+def _name_and_slogan(ctx: Context, m: Mention, draft: Draft, lex: Lexicon) -> None:
+    raw = ctx.doc.raw
+    noun = m.noun if m.noun is not None else m.i
+    n = len(ctx.tokens)
+    k = noun + (m.j - m.i if m.noun is None else 1)
+    if draft.name is None and m.pos == "noun" or m.noun is not None:
+        if k < n and ctx.tokens[k].norm == '"':
+            for q in range(k + 1, min(n, k + 12)):
+                if ctx.tokens[q].norm == '"':
+                    if q > k + 1:
+                        draft.name = raw[ctx.tokens[noun].stem_start:ctx.tokens[q].end]
+                    break
+        elif k < n and (e := ctx.ent_at[k]) is not None and e.label == "MISC":
+            draft.name = raw[ctx.tokens[noun].stem_start:e.end]
+        elif draft.type == "campaign":
+            for q in range(k, min(n, k + 4)):
+                if ctx.tokens[q].kind == "hashtag":
+                    draft.name = raw[ctx.tokens[q].start:ctx.tokens[q].end]
+                    break
+    lo, hi = ctx.sentence_of(m.i)
+    if draft.slogan is None:
+        for q in range(lo + 1, hi - 1):
+            if ctx.stems(q) & lex.cues["slogan_cues"] and ctx.tokens[q - 1].norm == "تحت":
+                draft.slogan = _slogan_text(ctx, q + 1, hi)
+                break
+
+
+def _slogan_text(ctx: Context, k: int, hi: int) -> str | None:
+    closers = {'"': '"', "(": ")"}
+    if k >= hi:
+        return None
+    first = ctx.tokens[k].norm
+    if first in closers:
+        for q in range(k + 1, hi):
+            if ctx.tokens[q].norm == closers[first]:
+                return ctx.doc.raw[ctx.tokens[k + 1].start:ctx.tokens[q - 1].end].strip() if q > k + 1 else None
+        return None
+    for q in range(k, hi):
+        if ctx.tokens[q].norm in (",", ".", ";", ":"):
+            return ctx.doc.raw[ctx.tokens[k].start:ctx.tokens[q - 1].end] if q > k else None
+    return ctx.doc.raw[ctx.tokens[k].start:ctx.tokens[hi - 1].end]
+
+
+def _attendance(ctx: Context, lo: int, hi: int, lex: Lexicon) -> str | None:
+    """A count of people or countries: (أكثر من) N noun (من (أكثر من) N دولة)."""
+    heads = lex.cues["attendance_heads"]
+    units = lex.cues["attendance_units"]
+    for k in range(lo, hi):
+        tok = ctx.tokens[k]
+        if not (tok.norm in heads or tok.kind == "number") or ctx.tmx_at[k] is not None:
+            continue
+        if k > lo and ctx.tokens[k - 1].norm in heads:
+            continue
+        q = k
+        while q + 1 < hi and (ctx.tokens[q + 1].norm in heads or ctx.tokens[q + 1].kind == "number"
+                              or ctx.tokens[q + 1].norm in ("من", "الاف", "الف")):
+            q += 1
+        vague = any(ctx.tokens[r].norm in _VAGUE for r in range(k, q + 1))
+        if q + 1 >= hi or ctx.tokens[q + 1].kind != "word" or ctx.tokens[q + 1].norm == "من" \
+                or not (vague or ctx.stems(q + 1) & units):
+            continue
+        end = q + 1
+        if end + 2 < hi and ctx.tokens[end + 1].norm == "من":
+            r = end + 2
+            while r < hi and (ctx.tokens[r].norm in heads or ctx.tokens[r].norm == "من"
+                              or ctx.tokens[r].kind == "number"):
+                r += 1
+            if r < hi and r > end + 2 and "دوله" in ctx.stems(r):
+                end = r
+        return ctx.doc.raw[tok.start:ctx.tokens[end].end]
+    return None

@@ -1,0 +1,104 @@
+"""A token-level view of a document for the event rules.
+
+Rules ask the same questions over and over (which entity covers this token,
+what is this word without its clitics, where does its sentence end); this
+answers them once per document so that each rule stays a few lines.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from seedx.document import Document, Token
+from seedx.record import Entity, Timex
+
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س")
+_ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+
+
+def analyses(word: str) -> list[tuple[str, bool, bool]]:
+    """Readings of a normalized word: (stem, definite, had_enclitic).
+
+    Over-generates on purpose: a reading only counts where it is a lexicon
+    form, and the lexicon forms are long enough not to collide by chance.
+    """
+    bases: list[tuple[str, str]] = [("", word)]
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            bases.append((p, word[len(p):]))
+    out: list[tuple[str, bool, bool]] = []
+    for p, w in bases:
+        definite = False
+        if p.endswith("ل") and w.startswith("ل") and len(w) > 3:  # لل + noun: the article contracted
+            out.append((w[1:], True, False))
+        if w.startswith("ال") and len(w) > 4:
+            w, definite = w[2:], True
+        out.append((w, definite, False))
+        if w.endswith("ا") and len(w) > 3:  # accusative tanween alef: بيانا، اعتصاما
+            out.append((w[:-1], definite, False))
+        if not definite:
+            for s in _ENCLITICS:
+                if w.endswith(s) and len(w) - len(s) >= 3:
+                    base = w[: -len(s)]
+                    out.append((base, True, True))
+                    if base.endswith("ت"):
+                        out.append((base[:-1] + "ه", True, True))
+    return out
+
+
+@dataclass
+class Context:
+    """Per-document lookups shared by the event rules."""
+
+    doc: Document
+    tokens: list[Token] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ent_at: list[Entity | None] = field(default_factory=list)
+    tmx_at: list[Timex | None] = field(default_factory=list)
+    sent_range: dict[int, tuple[int, int]] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    timexes: dict[str, Timex] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Document) -> Context:
+        ctx = cls(doc=doc, tokens=doc.tokens, starts=[t.start for t in doc.tokens])
+        n = len(ctx.tokens)
+        ctx.ent_at = [None] * n
+        ctx.tmx_at = [None] * n
+        for e in doc.entities:
+            for i in ctx.token_range(e.start, e.end):
+                ctx.ent_at[i] = e
+            ctx.entities[e.id] = e
+        for t in doc.timexes:
+            for i in ctx.token_range(t.start, t.end):
+                ctx.tmx_at[i] = t
+            ctx.timexes[t.id] = t
+        for i, tok in enumerate(ctx.tokens):
+            lo, hi = ctx.sent_range.get(tok.sent, (i, i + 1))
+            ctx.sent_range[tok.sent] = (min(lo, i), max(hi, i + 1))
+        return ctx
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that overlap [start, end)."""
+        lo = bisect_right(self.starts, start) - 1
+        if lo < 0 or self.tokens[lo].end <= start:
+            lo += 1
+        hi = bisect_left(self.starts, end)
+        return range(max(lo, 0), hi)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """Token range [lo, hi) of the sentence holding token i."""
+        return self.sent_range[self.tokens[i].sent]
+
+    def stems(self, i: int) -> set[str]:
+        """All readings of token i without clitics (plus its surface)."""
+        tok = self.tokens[i]
+        return {tok.norm, tok.stem} | {s for s, _, _ in analyses(tok.norm)}
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind in ("word", "hashtag")
+
+    def sentence_offsets(self, i: int) -> tuple[int, int]:
+        lo, hi = self.sentence_of(i)
+        return self.tokens[lo].start, self.tokens[hi - 1].end

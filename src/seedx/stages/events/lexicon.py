@@ -1,0 +1,128 @@
+"""The events stage's data files, validated and indexed for matching.
+
+Triggers and cue words are written in ordinary Arabic so that a linguist can
+edit them; they are normalized here, once per process, with the same
+`normalize_word` the tokens went through, so the two always compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from seedx.record import EventType
+from seedx.resources import load_json
+from seedx.stages.normalize import normalize_word
+
+Role = Literal["event", "support", "participle"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class TriggerEntry(_Strict):
+    """A group of trigger forms that share a role and context conditions."""
+
+    role: Role
+    pos: Literal["noun", "verb"]
+    forms: list[str]
+    requires_next: list[str] = Field(default_factory=list)
+    not_next: list[str] = Field(default_factory=list)
+    not_prev: list[str] = Field(default_factory=list)
+
+
+class SupportVerbs(_Strict):
+    """Light verbs that lend themselves to the event noun after them."""
+
+    doc: str = Field("", alias="_doc")
+    forms: list[str]
+    window: int = 6
+
+
+class TriggerFile(_Strict):
+    """triggers.json."""
+
+    doc: str = Field("", alias="_doc")
+    types: dict[EventType, list[TriggerEntry]]
+    support_verbs: SupportVerbs
+
+
+class CueFile(_Strict):
+    """cues.json."""
+
+    doc: str = Field("", alias="_doc")
+    organizer_cues: list[str]
+    organizer_skip: list[str]
+    participant_cues: list[str]
+    location_preps: list[str]
+    complementizers: list[str]
+    planned_markers: list[str]
+    ongoing_markers: list[str]
+    concluded_markers: list[str]
+    slogan_cues: list[str]
+    attendance_heads: list[str]
+    attendance_units: list[str]
+    demonstratives: list[str]
+    speaker_titles_stop: list[str]
+    relative_blockers: list[str]
+    """Words before a statement verb that make it a relative or complement clause (الذي تنفيه، أن يعبر)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What one normalized trigger form means."""
+
+    type: EventType
+    role: Role
+    pos: str
+    words: tuple[str, ...]
+    """The whole form, word by word (multi-word triggers such as وقف إطلاق النار)."""
+    requires_next: frozenset[str]
+    not_next: frozenset[str]
+    not_prev: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the stage matches on, normalized."""
+
+    senses: dict[str, tuple[Sense, ...]]
+    """First word of a form -> its senses."""
+    support: frozenset[str]
+    support_window: int
+    cues: dict[str, frozenset[str]]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _norm_set(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load and index both data files (once per process)."""
+    trig = TriggerFile.model_validate(load_json("events/triggers.json"))
+    cue = CueFile.model_validate(load_json("events/cues.json"))
+    senses: dict[str, list[Sense]] = {}
+    for etype, entries in trig.types.items():
+        for entry in entries:
+            req, neg, neg_prev = _norm_set(entry.requires_next), _norm_set(entry.not_next), _norm_set(entry.not_prev)
+            for form in entry.forms:
+                words = tuple(normalize_word(w) for w in _SPACE.split(form.strip()))
+                words = tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words[:1]) + words[1:]
+                senses.setdefault(words[0], []).append(Sense(etype, entry.role, entry.pos, words, req, neg,
+                                                           neg_prev))
+    cues = {name: _norm_set(vals) for name, vals in cue.model_dump(exclude={"doc"}).items()}
+    return Lexicon(
+        senses={k: tuple(v) for k, v in senses.items()},
+        support=_norm_set(trig.support_verbs.forms),
+        support_window=trig.support_verbs.window,
+        cues=cues,
+    )
