@@ -37,6 +37,11 @@ class Token:
     """Raw offset where the word after the proclitics starts (== start when none)."""
 
     @property
+    def definite(self) -> bool:
+        """True when the stem carries the article ال (القدس, بالقدس, للقدس)."""
+        return self.stem.startswith("ال") and len(self.stem) > 3
+
+    @property
     def stem(self) -> str:
         """The normalized form without its proclitics."""
         if not self.clitic:
