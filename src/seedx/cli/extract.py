@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-Inputs = Annotated[list[str], typer.Argument(help="Articles: .txt/.jsonl files, directories (recursive), or - for stdin.")]
+Inputs = Annotated[list[str], typer.Argument(
+    help="Articles: .txt/.jsonl files, directories (recursive), or - for stdin.")]
 OutDir = Annotated[Path, typer.Option("--out-dir", "-o", help="Where records, errors.jsonl and the cache go.")]
-Published = Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for every input article.")]
+Published = Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for every input article.")]
 Ner = Annotated[str, typer.Option("--ner", help="NER backend: builtin, camel, stanza or auto.")]
 
 
@@ -38,23 +39,45 @@ def _check_stage(name: str | None, option: str) -> None:
 def extract_cmd(
     inputs: Inputs,
     out_dir: OutDir = Path("data/out"),
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="Stream records on stdout, one a line, instead of files.")] = False,
-    until: Annotated[Optional[str], typer.Option(help="Stop after this stage.")] = None,
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help="Stream records on stdout, one a line, instead of files.")] = False,
+    until: Annotated[str | None, typer.Option(help="Stop after this stage.")] = None,
     published: Published = None,
-    force: Annotated[bool, typer.Option("--force", help="Ignore the stage cache (and refresh it).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Ignore the stage cache (and refresh it) and redo articles whose records exist.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the stage cache.")] = False,
     ner: Ner = "auto",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say per article which stages ran or were cached.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Say per article which stages ran or were cached.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, help="Worker processes (default: the number of cores); 1 runs in-process.")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, help="Seconds one article may take before it becomes an E_TIMEOUT error; 0: no limit.")
+    ] = 30.0,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (worker processes on this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (implies --engine dask); "
+        "without it --engine dask starts a local cluster.")] = None,
 ) -> None:
-    """Extract one record per article: entities, time expressions and events."""
+    """Extract one record per article: entities, time expressions and events.
+
+    Without --force, articles whose complete record already exists in the
+    output directory are skipped, so rerunning an interrupted run finishes it.
+    """
     _check_published(published)
     _check_stage(until, "--until")
-    from seedx.extract import ExtractConfig, extract
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r}: local or dask", param_hint="--engine")
+    if scheduler is not None:
+        engine = "dask"
+    from seedx.extract import ExtractConfig, default_workers, extract
 
     console = _stderr_console()
     cfg = ExtractConfig(out_dir=out_dir, jsonl=jsonl, until=until, published=published, force=force,
-                        use_cache=not no_cache, options={"ner": ner})
+                        use_cache=not no_cache, options={"ner": ner}, workers=workers or default_workers(),
+                        timeout=timeout or None, engine=engine, scheduler=scheduler)
     show = console.is_terminal and not quiet
 
     def echo(msg: str) -> None:
@@ -65,7 +88,9 @@ def extract_cmd(
     bar = None
     if verbose:
         def progress_cb(outcome):  # noqa: ANN001, ANN202
-            if outcome.record is not None:
+            if outcome.skipped:
+                echo(f"{outcome.doc_id}: skipped (complete record exists)")
+            elif outcome.record is not None:
                 import orjson
 
                 stages = orjson.loads(outcome.record)["pipeline"]["stages"]
@@ -74,16 +99,21 @@ def extract_cmd(
     if show and not verbose:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-                       TimeElapsedColumn(), console=console, transient=True)
+        bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                       TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=console, transient=True)
         task = bar.add_task("extracting", total=None)
 
         def progress_cb(outcome):  # noqa: ANN001, ANN202
             bar.advance(task)
     if bar is not None:
         bar.start()
+    from seedx.parallel import WorkerStartError
+
     try:
         summary = extract(inputs, cfg, echo=echo, progress=progress_cb)
+    except WorkerStartError as exc:
+        console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
     finally:
         if bar is not None:
             bar.stop()
@@ -93,6 +123,7 @@ def extract_cmd(
         console.print(
             f"[bold]{summary.articles}[/] articles → {where}: {summary.entities} entities, {summary.timexes} timexes, "
             f"{summary.events} events; [{'red' if summary.failed else 'green'}]{summary.failed} errors[/]"
+            f"{f'; {summary.skipped} already done' if summary.skipped else ''}"
             f"{see}; {summary.seconds:.2f} s",
             highlight=False,
         )

@@ -1,0 +1,253 @@
+"""A small process pool that can kill one task: per-task time limits, crash
+isolation, bounded memory and results in input order.
+
+`concurrent.futures` and `multiprocessing.Pool` cannot stop one runaway task
+nor survive a worker that dies in C code, so each worker here is a process with
+its own pipe. The parent holds at most `window` tasks (queued, running or done
+but waiting for their turn to be yielded), so memory stays flat however long
+the input is. A worker that exceeds the time limit is killed and replaced; one
+that dies is replaced; either way its task comes back as a `TaskFailed` and the
+other tasks go on. This module knows nothing about seedx.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, Literal, TypeVar
+
+P = TypeVar("P")
+T = TypeVar("T")
+
+Setup = Callable[[Any], Callable[[Any], Any]]
+"""Run once in each worker with `setup_arg`; returns the per-task handler."""
+
+
+@dataclass(frozen=True)
+class TaskFailed:
+    """A task that gave no result: its worker timed out, died, or raised."""
+
+    kind: Literal["timeout", "crash", "error"]
+    detail: str
+
+
+class WorkerStartError(RuntimeError):
+    """A worker could not start (its setup raised or it died): every task would fail the same way."""
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is None:
+        return "worker stopped answering"
+    if code < 0:
+        try:
+            return f"worker killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"worker killed by signal {-code}"
+    return f"worker exited with status {code}"
+
+
+def _worker_main(conn: Connection, setup: Setup, setup_arg: Any) -> None:
+    """A worker's life: set up once (models load here, not per task), then serve tasks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        handler = setup(setup_arg)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which stops the run
+        conn.send(("init_error", -1, traceback.format_exc()))
+        return
+    conn.send(("ready", -1, None))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if msg is None:
+            return
+        seq, payload = msg
+        try:
+            reply = ("ok", seq, handler(payload))
+        except BaseException as exc:  # noqa: BLE001 - the handler should catch; this is the safety net
+            reply = ("error", seq, f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, EOFError, OSError):
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
+            conn.send(("error", seq, f"result could not be sent: {type(exc).__name__}: {exc}"))
+
+
+class _Worker:
+    """One worker process, its pipe and the task it is running."""
+
+    def __init__(self, ctx: Any, setup: Setup, setup_arg: Any) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, setup, setup_arg), daemon=True,
+                                name="seedx-worker")
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.task: int | None = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class ProcessPool(Generic[P, T]):
+    """`workers` processes running `setup(setup_arg)(payload)` on payloads."""
+
+    def __init__(self, setup: Setup, setup_arg: Any, workers: int, timeout: float | None = None,
+                 window: int | None = None, start_method: str = "spawn") -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self._ctx = mp.get_context(start_method)
+        self._setup = setup
+        self._setup_arg = setup_arg
+        self.size = workers
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.window = window or max(64, 32 * workers)
+        self._workers: list[_Worker] = []
+        self.restarts = 0
+
+    def __enter__(self) -> ProcessPool[P, T]:
+        self._workers = [self._spawn() for _ in range(self.size)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(graceful=exc[0] is None)
+
+    def _spawn(self) -> _Worker:
+        return _Worker(self._ctx, self._setup, self._setup_arg)
+
+    def close(self, graceful: bool = True) -> None:
+        """Stop the workers: ask them to finish when all went well, kill them otherwise."""
+        for w in self._workers:
+            if graceful and w.proc.is_alive():
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+        deadline = time.monotonic() + (2.0 if graceful else 0.0)
+        for w in self._workers:
+            w.proc.join(max(0.0, deadline - time.monotonic()))
+            w.kill()
+        self._workers = []
+
+    def imap(self, items: Iterable[tuple[P | None, Any]]) -> Iterator[tuple[Any, T | TaskFailed | None]]:
+        """Yield `(tag, result)` for each `(payload, tag)`, in input order.
+
+        A payload of None is passed through (result None) in its place, so
+        the caller can keep items that need no work in the same ordered
+        stream. Results are `TaskFailed` where a task timed out or crashed.
+        """
+        if not self._workers:
+            raise RuntimeError("use the pool as a context manager")
+        source = iter(items)
+        tags: dict[int, Any] = {}
+        results: dict[int, Any] = {}
+        payloads: dict[int, Any] = {}
+        todo: deque[int] = deque()
+        next_in = next_out = 0
+        exhausted = False
+        while True:
+            while not exhausted and next_in - next_out < self.window:
+                try:
+                    payload, tag = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                tags[next_in] = tag
+                if payload is None:
+                    results[next_in] = None
+                else:
+                    payloads[next_in] = payload
+                    todo.append(next_in)
+                next_in += 1
+            self._dispatch(todo, payloads)
+            while next_out in results:
+                yield tags.pop(next_out), results.pop(next_out)
+                next_out += 1
+            if exhausted and next_out == next_in:
+                return
+            if next_out in results or (not exhausted and next_in - next_out < self.window):
+                continue
+            self._wait(payloads, results)
+
+    def _dispatch(self, todo: deque[int], payloads: dict[int, Any]) -> None:
+        # One task per worker at a time: a worker is always reading when it is
+        # sent a task, so neither side can block on a full pipe (no deadlock
+        # on big articles), and a killed worker takes only its own task down.
+        for w in self._workers:
+            if not todo:
+                return
+            if w.ready and w.task is None:
+                seq = todo.popleft()
+                try:
+                    w.conn.send((seq, payloads[seq]))
+                except (BrokenPipeError, OSError):
+                    todo.appendleft(seq)  # it died while idle; _wait replaces it
+                    continue
+                w.task = seq
+                w.started = time.monotonic()
+
+    def _wait(self, payloads: dict[int, Any], results: dict[int, Any]) -> None:
+        timeout = None
+        if self.timeout is not None:
+            busy = [w.started + self.timeout for w in self._workers if w.task is not None]
+            if busy:
+                timeout = max(0.0, min(busy) - time.monotonic())
+        handles: dict[Any, _Worker] = {}
+        for w in self._workers:
+            handles[w.conn] = w
+            handles[w.proc.sentinel] = w
+        ready = wait(list(handles), timeout)
+        dead: list[tuple[_Worker, str]] = []
+        seen: set[int] = set()
+        for h in ready:
+            w = handles[h]
+            if id(w) in seen:
+                continue
+            seen.add(id(w))
+            while w.conn.poll():
+                try:
+                    kind, seq, value = w.conn.recv()
+                except (EOFError, OSError):
+                    break
+                if kind == "ready":
+                    w.ready = True
+                elif kind == "init_error":
+                    raise WorkerStartError(f"a worker could not start:\n{value}")
+                else:
+                    results[seq] = value if kind == "ok" else TaskFailed("error", value)
+                    payloads.pop(seq, None)
+                    w.task = None
+            if not w.proc.is_alive():
+                w.proc.join()
+                dead.append((w, _describe_exit(w.proc.exitcode)))
+        if self.timeout is not None:
+            now = time.monotonic()
+            for w in self._workers:
+                if w.task is not None and now - w.started >= self.timeout and all(w is not d for d, _ in dead):
+                    dead.append((w, "timeout"))
+        for w, why in dead:
+            if not w.ready:
+                raise WorkerStartError(f"a worker died while starting ({why})")
+            if w.task is not None:
+                # Never requeued: a task that killed one worker would kill the next.
+                seq = w.task
+                payloads.pop(seq, None)
+                if why == "timeout":
+                    results[seq] = TaskFailed("timeout", f"no result within {self.timeout:g} s; worker killed")
+                else:
+                    results[seq] = TaskFailed("crash", why)
+            w.kill()
+            self._workers[self._workers.index(w)] = self._spawn()
+            self.restarts += 1

@@ -1,0 +1,98 @@
+"""The worker pool: same records as one process, input order, and failures that stay one article's."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from seedx import extract as extract_mod
+from seedx.extract import ExtractConfig, extract
+
+
+def article(i: int) -> str:
+    return (f"القاهرة - قال وزير الخارجية في بيان رقم {i} يوم الاثنين إن الاجتماع سيعقد في عمان غدا. "
+            f"وأكد المتحدث أن {i} وفدا سيشاركون في المؤتمر.")
+
+
+def write_jsonl(path: Path, ids: list[str]) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for n, doc_id in enumerate(ids):
+            f.write(json.dumps({"id": doc_id, "text": article(n)}, ensure_ascii=False) + "\n")
+    return path
+
+
+def run(inputs: list[str], out: Path, **kw: object) -> tuple[object, list[str], bytes]:
+    lines: list[str] = []
+    stdout = io.BytesIO()
+    cfg = ExtractConfig(out_dir=out, until="tokenize", use_cache=False, **kw)  # type: ignore[arg-type]
+    summary = extract(inputs, cfg, stdout=stdout, echo=lines.append)
+    return summary, lines, stdout.getvalue()
+
+
+def records(out: Path) -> dict[str, dict]:
+    return {p.name: json.loads(p.read_bytes()) for p in sorted(out.glob("*.json")) if not p.name.startswith(".")}
+
+
+def test_two_workers_write_the_same_records_as_one(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [f"a{i}" for i in range(12)] + ["dup", "dup"])
+    one, _, _ = run([str(src)], tmp_path / "one", workers=1)
+    two, _, _ = run([str(src)], tmp_path / "two", workers=2)
+    assert one.articles == two.articles == 14 and one.failed == two.failed == 0
+    assert records(tmp_path / "one") == records(tmp_path / "two")
+    assert {"dup.json", "dup~2.json"} <= set(records(tmp_path / "two"))
+
+
+def test_jsonl_output_follows_input_order(tmp_path: Path) -> None:
+    ids = [f"d{i:02d}" for i in range(30)]
+    src = write_jsonl(tmp_path / "in.jsonl", ids)
+    summary, _, out = run([str(src)], tmp_path / "o", workers=2, jsonl=True)
+    assert summary.failed == 0
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ids
+
+
+def test_crash_timeout_and_exception_become_errors_and_the_rest_succeed(tmp_path: Path) -> None:
+    ids = [f"d{i}" for i in range(10)]
+    src = write_jsonl(tmp_path / "in.jsonl", ids)
+    faults = {"d2": "crash", "d5": "hang", "d7": "raise"}
+    summary, lines, out = run([str(src)], tmp_path / "o", workers=2, jsonl=True, timeout=1.5, inject_faults=faults)
+    assert summary.articles == 10 and summary.failed == 3
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == [i for i in ids if i not in faults]
+    errors = (tmp_path / "o" / "errors.jsonl").read_text().splitlines()
+    codes = {e["doc_id"]: e["code"] for e in map(json.loads, errors)}
+    assert codes == {"d2": "E_CRASH", "d5": "E_TIMEOUT", "d7": "E_STAGE"}
+    assert len(lines) == 3 and all(line.startswith("error: ") for line in lines)
+
+
+def test_in_process_time_limit(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", ["a", "b", "c"])
+    summary, _, out = run([str(src)], tmp_path / "o", workers=1, jsonl=True, timeout=0.5, inject_faults={"b": "hang"})
+    assert summary.failed == 1 and [json.loads(x)["doc_id"] for x in out.splitlines()] == ["a", "c"]
+    assert json.loads((tmp_path / "o" / "errors.jsonl").read_text())["code"] == "E_TIMEOUT"
+
+
+def test_a_single_article_runs_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a pool was started for one article")
+
+    monkeypatch.setattr(extract_mod, "run_pool", no_pool)
+    src = write_jsonl(tmp_path / "in.jsonl", ["only"])
+    summary, _, _ = run([str(src)], tmp_path / "o", workers=4)
+    assert summary.articles == 1 and summary.failed == 0
+
+
+def test_rerun_skips_complete_records_and_redoes_stale_ones(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", ["a", "dup", "dup", "b"])
+    out = tmp_path / "o"
+    first, _, _ = run([str(src)], out, workers=1, inject_faults={"dup": "raise"})
+    assert first.failed == 2 and set(records(out)) == {"a.json", "b.json"}
+    (out / "b.json").write_text('{"doc_id": "b"}')  # not the record this run would write
+    (out / ".tmp-left-by-a-kill.json").write_text("{")
+    second, _, _ = run([str(src)], out, workers=1)
+    assert second.skipped == 1 and second.failed == 0
+    assert set(records(out)) == {"a.json", "b.json", "dup.json", "dup~2.json"}
+    assert not list(out.glob(".tmp-*"))
+    third, _, _ = run([str(src)], out, workers=1, force=True)
+    assert third.skipped == 0
