@@ -53,11 +53,11 @@ def test_score_counts_unmatched_arguments() -> None:
 
 
 def test_oracle_floor_on_seeds_and_dev(shared: Path) -> None:
-    """Just under the oracle figures reported for issue 6: a regression alarm, not a target."""
+    """Just under the oracle figures reached for issue 6 (events 0.728, arguments 0.512): a regression alarm."""
     rep = evaluate_events([shared / "gold"], oracle=True)
     assert rep["documents"] >= 25
-    assert rep["events"]["f1"] >= 0.64
-    assert rep["arguments"]["f1"] >= 0.40
+    assert rep["events"]["f1"] >= 0.72
+    assert rep["arguments"]["f1"] >= 0.50
 
 
 def test_seed_conference_found_in_oracle_mode(shared: Path) -> None:

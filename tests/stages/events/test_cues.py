@@ -6,6 +6,8 @@ hand, as the events stage receives them from ner and dates.
 
 from __future__ import annotations
 
+import re
+
 from seedx.document import Document
 from seedx.pipeline import Runner, stages_until
 from seedx.record import Entity, Event, Published, Timex
@@ -160,3 +162,131 @@ def test_spans_round_trip() -> None:
         assert doc.raw[ev.trigger.start:ev.trigger.end] == ev.trigger.text
         if ev.quote:
             assert doc.raw[ev.quote.start:ev.quote.end] == ev.quote.text
+
+
+def test_same_speaker_is_one_statement_until_another_speaks() -> None:
+    text = ("قال سامي الحداد إن الوضع خطير. وارتفعت الأسعار في كل المدن هذا الشهر بنسبة كبيرة. "
+            "وتراجعت الصادرات أيضا. وقال الحداد إن الحل قريب. وقالت ليلى قاسم إن الحل بعيد. "
+            "وقال الحداد مرة أخرى إن الأمل باق.")
+    doc = make_doc(text, [("ليلى قاسم", "PER")])
+    for k, a in enumerate(m.start() for m in re.finditer("الحداد", text)):
+        b = a + len("الحداد")
+        if k == 0:
+            a = text.index("سامي")
+        doc.entities.append(Entity(id=f"p{k}", text=text[a:b], start=a, end=b, label="PER", canonical="سامي الحداد"))
+    evs = run(doc)
+    assert [names(doc, [e.speaker])[0] for e in evs] == ["سامي الحداد", "ليلى قاسم", "الحداد"]
+    assert [e.trigger.text for e in evs] == ["قال", "قالت", "قال"]
+
+
+def test_headline_statement_is_not_an_event_of_its_own() -> None:
+    doc = make_doc("تونس تحذر من التصعيد\n\nانطلقت اليوم في تونس أعمال ندوة الشباب.", [("تونس", "LOC")],
+                   [("اليوم", "2024-03-04", "DATE")], published="2024-03-04")
+    assert [e.type for e in run(doc)] == ["conference"]
+
+
+def test_programme_items_are_parts_of_the_gathering() -> None:
+    text = ("ينطلق مهرجان الربيع في صفاقس يوم الأربعاء. وفي اليوم التالي تعقد ندوة الشعر بإدارة الدكتور "
+            "سامي الحداد ومشاركة الدكتورة ليلى قاسم، ويليه لقاء مفتوح مع الوزير كمال منصور. "
+            "وفي الختام حفل فني في ساحة المدينة.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("كمال منصور", "PER")],
+                   [("يوم الأربعاء", "2024-03-06", "DATE"), ("اليوم التالي", "2024-03-07", "DATE")],
+                   published="2024-03-04")
+    (ev,) = run(doc)
+    assert ev.type == "conference" and ev.trigger.text == "ينطلق"
+    assert sorted(names(doc, ev.participants)) == ["سامي الحداد", "كمال منصور", "ليلى قاسم"]
+    assert names(doc, ev.location) == ["صفاقس"]
+
+
+def test_programme_does_not_swallow_an_earlier_or_later_occasion() -> None:
+    text = ("انطلق مؤتمر الشباب في صفاقس يوم الأربعاء. وكانت ندوة تحضيرية قد عقدت في تونس يوم 2 مارس. "
+            "وستعقد ندوة ختامية الشهر المقبل في سوسة.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("تونس", "LOC"), ("سوسة", "LOC")],
+                   [("يوم الأربعاء", "2024-03-06", "DATE"), ("يوم 2 مارس", "2024-03-02", "DATE")],
+                   published="2024-03-07")
+    assert [e.trigger.text for e in run(doc)] == ["انطلق", "ندوة", "تعقد"]
+
+
+def test_ceremony_noun_before_a_governed_anniversary() -> None:
+    doc = make_doc("اختتم أهالي المدينة اليوم احتفالاتهم بالذكرى السادسة للثورة.", [],
+                   [("اليوم", "2024-03-04", "DATE")], published="2024-03-04")
+    (ev,) = run(doc)
+    assert ev.type == "ceremony" and ev.trigger.text == "اختتم"
+    assert run(make_doc("شارك في إحياء الذكرى عدد قليل.")) == []
+
+
+def test_definite_noun_refers_back_to_its_happening() -> None:
+    text = ("وأعلنت اللجنة إجراء انتخابات البرلمان في مصر يوم 20 أكتوبر. "
+            "وقال مسؤولون إن تأخير الانتخابات منذ مارس الماضي سببه القانون.")
+    doc = make_doc(text, [("اللجنة", "ORG"), ("مصر", "LOC")],
+                   [("يوم 20 أكتوبر", "2024-10-20", "DATE"), ("مارس الماضي", "2024-03", "DATE")],
+                   published="2024-08-01")
+    elections = [e for e in run(doc) if e.type == "election"]
+    assert len(elections) == 1 and elections[0].trigger.text == "انتخابات"
+
+
+def test_arrival_verb_before_a_quantity_is_not_a_visit() -> None:
+    doc = make_doc("وقد يعاقب بالسجن لما يصل إلى 142 عاما، ويتوقع أن تصل لأقل من 10 في المائة.")
+    assert run(doc) == []
+    doc = make_doc("وصل الوزير كمال منصور إلى عمان.", [("كمال منصور", "PER"), ("عمان", "LOC")])
+    assert [e.type for e in run(doc)] == ["visit"]
+
+
+def test_intercepted_drone_is_not_a_march() -> None:
+    assert run(make_doc("أعلن الجيش اعتراض مسيرة فوق البحر.")) == []
+    doc = make_doc("انطلقت مسيرة حاشدة في صفاقس.", [("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == ["protest"]
+
+
+def test_adjacent_mentions_of_one_kind_are_one_happening() -> None:
+    doc = make_doc("وجاء ذلك بالتوازي مع توقيع اتفاقية السلام عام 1994 في عمان.", [("عمان", "LOC")],
+                   [("عام 1994", "1994", "DATE")])
+    evs = run(doc)
+    assert [e.trigger.text for e in evs] == ["توقيع"] and evs[0].type == "agreement"
+
+
+def test_talk_without_quote_in_a_programme_is_a_participant() -> None:
+    text = ("ينطلق ملتقى الشباب في صفاقس يوم الأربعاء. ويتضمن البرنامج كلمة من الدكتور سامي الحداد. "
+            "وينظم الملتقى كل من \"جمعية النور\" ونادي الفكر.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("سامي الحداد", "PER"), ("جمعية النور", "ORG"), ("نادي الفكر", "ORG")],
+                   [("يوم الأربعاء", "2024-03-06", "DATE")], published="2024-03-04")
+    (ev,) = run(doc)
+    assert ev.type == "conference" and names(doc, ev.participants) == ["سامي الحداد"]
+    assert names(doc, ev.organizers) == ["جمعية النور", "نادي الفكر"]
+
+
+def test_a_name_that_begins_with_a_preposition_letter_can_speak() -> None:
+    doc = make_doc("وقالت ليلى قاسم إن الحل بعيد.", [("ليلى قاسم", "PER")])
+    assert [names(doc, [e.speaker]) for e in run(doc)] == [["ليلى قاسم"]]
+
+
+def test_statement_verb_inside_a_quotation_is_not_reported() -> None:
+    doc = make_doc('وقال سامي الحداد "نحن مستعدون للقاء أي شخص يتحدث باسم الحكومة".', [("سامي الحداد", "PER"),
+                                                                                    ("الحكومة", "ORG")])
+    assert [e.trigger.text for e in run(doc)] == ["قال"]
+
+
+def test_title_subject_takes_no_name_from_before_the_verb() -> None:
+    doc = make_doc("وبعد وصول سامي الحداد إلى عمان، قال المسؤول الكبير إن المحادثات جيدة.",
+                   [("سامي الحداد", "PER"), ("عمان", "LOC")])
+    assert [e.type for e in run(doc) if e.type == "statement"] == []
+
+
+def test_renewed_orders_and_written_words_are_not_statements() -> None:
+    doc = make_doc("وجددت المحكمة أوامر الاعتقال، وكتب عليها شعار المدينة.", [("المحكمة", "ORG")])
+    assert [e.type for e in run(doc)] != ["statement"] and all(e.type != "statement" for e in run(doc))
+    doc = make_doc("وجدد سامي الحداد رفضه للقرار.", [("سامي الحداد", "PER")])
+    assert [e.type for e in run(doc)] == ["statement"]
+
+
+def test_attack_target_and_place_words() -> None:
+    doc = make_doc("وشنت الطائرات عشرات الغارات الجوية على غزة أمس.", [("غزة", "LOC")],
+                   [("أمس", "2024-03-03", "DATE")], published="2024-03-04")
+    (ev,) = run(doc)
+    assert ev.type == "attack" and names(doc, ev.location) == ["غزة"]
+    doc = make_doc("شارك المئات في وقفة قرب السفارة أمس.", [("السفارة", "LOC")],
+                   [("أمس", "2024-03-03", "DATE")], published="2024-03-04")
+    (ev,) = run(doc)
+    assert ev.type == "protest" and names(doc, ev.location) == ["السفارة"]
+    doc = make_doc("وعقد الوزير اجتماعا على هامش القمة مع سامي الحداد.", [("سامي الحداد", "PER")])
+    assert all(not e.location for e in run(doc))

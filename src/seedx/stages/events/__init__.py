@@ -3,7 +3,9 @@
 Four passes, finding kept apart from writing: trigger mentions from the
 lexicon (triggers.py), arguments by cue patterns in each mention's sentence
 (arguments.py), coreferent mentions merged into the first event of the
-happening (coref.py), then status (status.py). Works with empty entities and
+happening (coref.py), then status (status.py). In an article about one
+conference or ceremony, its programme items fold into it and participation
+cues anywhere in the article attach to it (extract.py). Works with empty entities and
 timexes: it then finds fewer arguments and drops statements without a speaker.
 """
 
@@ -14,7 +16,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "1"
+VERSION = "2"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

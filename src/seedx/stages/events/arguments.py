@@ -12,9 +12,15 @@ from seedx.record import Entity, EventType, Span
 from seedx.stages.events.context import Context
 from seedx.stages.events.lexicon import Lexicon
 from seedx.stages.events.triggers import Mention
+from seedx.stages.normalize import normalize_word
 
-_PREPS = frozenset({"مع", "في", "عن", "من", "الى", "على", "لدى", "امام", "خلال", "بين", "حول", "عبر", "ضد", "بعد",
-                    "قبل", "منذ", "حتى", "لصالح", "تجاه", "نحو"})
+_PREPS = frozenset(normalize_word(w) for w in (
+    "مع", "في", "عن", "من", "إلى", "على", "لدى", "أمام", "خلال", "بين", "حول", "عبر", "ضد", "بعد", "قبل", "منذ", "حتى",
+    "لصالح", "تجاه", "نحو", "قرب", "داخل", "عند", "فوق"))
+"""Normalized as the tokens are (على -> علي): written plainly so that a linguist can read them."""
+_PLACE_PREPS = frozenset(normalize_word(w) for w in ("ب", "في", "إلى", "أمام", "قرب", "داخل", "عند", "فوق"))
+_TARGET_PREPS = frozenset(normalize_word(w) for w in ("على", "ضد"))
+"""An attack on a place (الغارات على غزة) happens there."""
 _CLAUSE_PUNCT = frozenset({".", ":", "?", "!", ";", '"', "(", ")"})
 _SUBJECT_VERBS_ORG = frozenset({"عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "نظموا", "اقام", "اقامت",
                                 "يقيم", "تقيم", "استضاف", "استضافت", "يستضيف", "تستضيف", "اطلق", "اطلقت", "يطلق",
@@ -54,7 +60,7 @@ class Draft:
                 have.append(x)
 
 
-def _entity_spans(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+def entity_spans(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
     """Entities of tokens [lo, hi) as (first token, last token + 1, entity)."""
     out: list[tuple[int, int, Entity]] = []
     k = lo
@@ -74,8 +80,9 @@ def _governed(ctx: Context, s: int) -> str:
     """The preposition in front of the entity starting at token s ('' when none)."""
     tok = ctx.tokens[s]
     clitic = tok.clitic.lstrip("وف")
-    if clitic in ("ب", "ل", "ك"):
-        return clitic
+    e = ctx.ent_at[s]
+    if clitic in ("ب", "ل", "ك") and (e is None or e.start > tok.start):
+        return clitic  # a letter the entity's own span holds (ليلى، لبنان) is no preposition
     if s > 0:
         prev = ctx.tokens[s - 1]
         if prev.norm in _PREPS:
@@ -106,6 +113,8 @@ def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> l
                 break
             if tok.norm in (",", "و") or tok.norm.startswith("و") and tok.kind == "word" and words == 0:
                 joined = True
+            elif tok.norm == '"':
+                pass  # quotes around a name ("جمعية النور" ونادي الفكر) do not end the list
             elif tok.kind == "punct" or words >= gap:
                 break
             if tok.kind == "word":
@@ -144,15 +153,17 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
     if m.pos == "noun":
         stop = stop - {"عن", "من"}
     end = _clause_forward(ctx, m.j - 1, stop)
-    cands = [(s, e_, e) for s, e_, e in _entity_spans(ctx, m.j, end) if e.label != "MISC" and not _governed(ctx, s)
+    cands = [(s, e_, e) for s, e_, e in entity_spans(ctx, m.j, end) if e.label != "MISC" and not _governed(ctx, s)
              or m.pos == "noun" and e.label != "MISC" and _governed(ctx, s) in ("عن", "ل")]
     first_prep = next((k for k in range(m.j, end) if ctx.tokens[k].norm in _PREPS), end)
     cands = [c for c in cands if c[2].label == "PER" or c[0] < first_prep]
     if m.role != "participle" and cands:
         pick = next((c for c in cands if c[2].label == "PER"), cands[0])
         return entity_list(ctx, pick[0], end, pick[2], gap=0) if pick[2].label != "PER" else [pick[2]]
+    if m.pos == "verb" and m.role != "participle" and _title_subject(ctx, m.j):
+        return []  # وقال المسؤول الكوري: a subject without a name, not a name from before the verb
     lo, _ = ctx.sentence_of(m.i)
-    before = [(s, e_, e) for s, e_, e in _entity_spans(ctx, max(lo, m.i - 14), m.i)
+    before = [(s, e_, e) for s, e_, e in entity_spans(ctx, max(lo, m.i - 14), m.i)
               if e.label != "MISC" and not _governed(ctx, s)]
     if before:
         per = [c for c in before if c[2].label == "PER"]
@@ -160,6 +171,15 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
     if m.role == "participle" and cands:
         return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
     return []
+
+
+def _title_subject(ctx: Context, k: int) -> bool:
+    """A definite noun right after the verb (times skipped) that no entity covers: a title standing as subject."""
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    if not ctx.is_word(k) or ctx.ent_at[k] is not None:
+        return False
+    return ctx.tokens[k].definite
 
 
 def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
@@ -211,15 +231,17 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
     mine = [k for k in range(lo, hi) if _owner(k, anchors) == m.i]
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
                                          and abs(k - m.i) <= _TIME_REACH)))
-    spans = [sp for sp in _entity_spans(ctx, lo, hi) if _owner(sp[0], anchors) == m.i]
+    spans = [sp for sp in entity_spans(ctx, lo, hi) if _owner(sp[0], anchors) == m.i]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
     taken: set[str] = set()
     for s, _, e in spans:
         if e.id in taken:
             continue
         gov = _governed(ctx, s)
-        cue = _cue_before(ctx, s, lo, cue_org | cue_part)
-        if cue in cue_org:
+        cue = cue_before(ctx, s, lo, cue_org | cue_part)
+        if e.label == "LOC" and gov in _PLACE_PREPS:
+            draft.add("location", [e.id])  # شارك المئات في وقفة قرب السفارة: a place, whatever cue came before
+        elif cue in cue_org:
             group = entity_list(ctx, s, hi, e)
             draft.add("organizers", [x.id for x in group if x.label != "MISC"])
             taken.update(x.id for x in group)
@@ -228,7 +250,8 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
             group = entity_list(ctx, s, hi, e)
             draft.add("participants", [x.id for x in group if x.label in ("PER", "ORG", "LOC")])
             taken.update(x.id for x in group)
-        elif e.label == "LOC" and (gov in ("ب", "في", "الى", "امام", "قرب", "داخل") or _place_word_before(ctx, s, lex)):
+        elif e.label == "LOC" and (gov in _PLACE_PREPS or gov in _TARGET_PREPS and draft.type == "attack"
+                                   or _place_word_before(ctx, s, lex)):
             draft.add("location", [e.id])
         elif e.label in ("PER", "ORG", "LOC") and not gov and _is_subject_of(ctx, s, m):
             group = entity_list(ctx, s, hi, e, gap=0)
@@ -247,15 +270,15 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         draft.attendance = _attendance(ctx, lo, hi, lex)
 
 
-def _cue_before(ctx: Context, s: int, lo: int, cues: frozenset[str]) -> str:
+def cue_before(ctx: Context, s: int, lo: int, cues: frozenset[str]) -> str:
     """The organizer/participant cue governing the entity at s, looking back over titles."""
     for k in range(s - 1, max(lo, s - 5) - 1, -1):
         tok = ctx.tokens[k]
         hit = ctx.stems(k) & cues
         if hit:
             return sorted(hit, key=len)[-1]
-        if tok.kind == "punct" and tok.norm != ",":
-            return ""
+        if tok.kind == "punct" and tok.norm not in (",", '"'):
+            return ""  # a name in quotes (كل من "الائتلاف العالمي") is still governed
         if ctx.ent_at[k] is not None:
             return ""
     stems = ctx.stems(s)

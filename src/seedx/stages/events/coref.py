@@ -12,7 +12,8 @@ from seedx.stages.events.context import Context
 from seedx.stages.normalize import normalize_word
 
 SPEAKER_GAP = 2
-"""A statement by the speaker of a statement at most this many sentences back continues it."""
+"""A statement without a speaker of its own (وأضاف) takes the speaker of a statement at most this many
+sentences back."""
 _SESSION_WORDS = frozenset({"جلسه", "جلسات", "جلسته", "جلساته"})
 """A session belongs to the conference the article is about, when there is one."""
 
@@ -32,7 +33,8 @@ def _dates(ctx: Context, d: Draft) -> set[str]:
             and ctx.timexes[t].type in ("DATE", "TIME")}
 
 
-def _compatible(ctx: Context, a: Draft, b: Draft) -> bool:
+def compatible(ctx: Context, a: Draft, b: Draft) -> bool:
+    """No different names and no disjoint dates: the two may be one happening."""
     if a.name and b.name and _canon_name(a.name) != _canon_name(b.name):
         return False
     da, db = _dates(ctx, a), _dates(ctx, b)
@@ -53,8 +55,9 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft) -> Draft | None:
                 continue
             if d.mentions[0].i == m.i:
                 return None  # coordinated speakers of one verb stay apart
-            gap = ctx.tokens[m.i].sent - _last_sent(ctx, d)
-            if gap <= SPEAKER_GAP and _canon(ctx, d.speaker) == _canon(ctx, new.speaker) != "":
+            # The gold keeps one event per speaker while nobody else speaks (وقال ... وأضاف ... وقال)
+            # and a new one once another speaker came between (doc 08's three by one speaker).
+            if _canon(ctx, d.speaker) == _canon(ctx, new.speaker) != "":
                 return d
             return None
         return None
@@ -62,7 +65,16 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft) -> Draft | None:
         conf = [d for d in drafts if d.type == "conference"]
         if conf:
             return conf[-1]
-    same = [d for d in drafts if d.type == new.type and _compatible(ctx, d, new)]
+    for d in reversed(drafts):
+        if d.type == new.type and 0 <= m.i - d.mentions[-1].j <= 1:
+            return d  # توقيع اتفاقية، الهجوم والاقتحام: one phrase, one happening
+    if m.definite and m.pos == "noun" and not new.name:
+        # الانتخابات، الهجوم، هذه الاحتفالات: a definite noun refers back to the last happening of its kind;
+        # the dates around it often belong to the clause, not to the happening (تأخير الانتخابات ... مارس الماضي).
+        prior = [d for d in drafts if d.type == new.type]
+        if prior:
+            return prior[-1]
+    same = [d for d in drafts if d.type == new.type and compatible(ctx, d, new)]
     if not same:
         return None
     if new.name:
@@ -109,4 +121,4 @@ def same_happening(ctx: Context, body: Draft, headline: Draft) -> bool:
         return False
     if headline.type == "statement":
         return _canon(ctx, body.speaker) == _canon(ctx, headline.speaker)
-    return _compatible(ctx, body, headline)
+    return compatible(ctx, body, headline)

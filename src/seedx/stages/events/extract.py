@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from seedx.document import Document
 from seedx.record import Event, Offsets, Span
-from seedx.stages.events.arguments import Draft, attach, find_speaker, quote_span, statement_time
+from seedx.stages.events.arguments import (
+    Draft,
+    attach,
+    cue_before,
+    entity_list,
+    entity_spans,
+    find_speaker,
+    quote_span,
+    statement_time,
+)
 from seedx.stages.events.context import Context
 from seedx.stages.events.coref import SPEAKER_GAP, antecedent, has_arguments, merge, same_happening
 from seedx.stages.events.lexicon import Lexicon, load_lexicon
@@ -30,8 +39,20 @@ def _trigger_span(ctx: Context, m: Mention) -> Span:
     return Span(text=ctx.doc.raw[start:end], start=start, end=end)
 
 
+def _quoted(ctx: Context, i: int) -> bool:
+    """Token i inside quotation marks opened earlier in its paragraph (a speaker's own words)."""
+    k, opened = i - 1, False
+    while k >= 0 and "\n" not in ctx.doc.raw[ctx.tokens[k].end:ctx.tokens[k + 1].start]:
+        if ctx.tokens[k].norm == '"':
+            opened = not opened
+        k -= 1
+    return opened
+
+
 def _keep_statements(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    """A statement noun or participle counts only where its sentence has no statement verb."""
+    """A statement noun or participle counts only where its sentence has no statement verb; none in quotes."""
+    # A statement verb inside someone's quoted words (نحن مستعدون للقاء أي شخص يتحدث باسم ...) reports nothing.
+    mentions = [m for m in mentions if m.type != "statement" or not _quoted(ctx, m.i)]
     verb_sents = {ctx.tokens[m.i].sent for m in mentions
                   if m.type == "statement" and m.role == "event" and m.pos == "verb"}
     out: list[Mention] = []
@@ -59,11 +80,14 @@ def _statement_drafts(ctx: Context, m: Mention, drafts: list[Draft], lex: Lexico
                   time=list(time), quote=quote) for e in speakers]
 
 
-def _speakers_take_part(ctx: Context, drafts: list[Draft]) -> None:
+def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
     """Who speaks in an article about a conference or ceremony speaks at it: a participant.
 
-    Only people (PER), and only when the article has exactly one such gathering
-    for them to attend.
+    Only when the article has exactly one such gathering for them to attend:
+    then people (PER) who make a statement after its first mention, and people
+    or bodies that a participation cue introduces anywhere in the article
+    (كلمة من الدكتور ...، بإدارة ...، ومشاركة ...، وفد يتركب من ...), take part in it;
+    those an organizer cue introduces (وينظم المؤتمر كل من ...، برعاية ...) organize it.
     """
     halls = [d for d in drafts if d.type in ("conference", "ceremony")]
     if len(halls) != 1:
@@ -73,6 +97,86 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft]) -> None:
         if d.type == "statement" and d.speaker and d.trigger.start > hall.trigger.start \
                 and ctx.entities[d.speaker].label == "PER":
             hall.add("participants", [d.speaker])
+    org_cues = lex.cues["organizer_cues"]
+    for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
+        if e.label in ("ORG", "PER") and cue_before(ctx, s, ctx.sentence_of(s)[0], org_cues):
+            group = [x for x in entity_list(ctx, s, ctx.sentence_of(s)[1], e) if x.label in ("ORG", "PER")]
+            hall.add("organizers", [x.id for x in group])
+    hall.participants = [x for x in hall.participants if x not in hall.organizers]
+    cues = lex.cues["gathering_participant_cues"]
+    taken = set(hall.organizers)
+    for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
+        if e.id in taken or e.label not in ("PER", "ORG"):
+            continue
+        lo, hi = ctx.sentence_of(s)
+        if cue_before(ctx, s, lo, cues):
+            group = [x for x in entity_list(ctx, s, hi, e) if x.label in ("PER", "ORG") and x.id not in taken]
+            hall.add("participants", [x.id for x in group])
+            taken.update(x.id for x in group)
+
+
+_GATHERINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
+"""Kinds of happening a festival or conference programme lists as its items (ندوة، لقاء مفتوح، حفل، جولة، مسيرة)."""
+
+
+def _day_values(ctx: Context, d: Draft) -> list[str]:
+    return [v[:10] for t in d.time if (v := ctx.timexes[t].value) and v[:4].isdigit() and "/" not in v
+            and ctx.timexes[t].type in ("DATE", "TIME")]
+
+
+def _within(ctx: Context, main: Draft, part: Draft) -> bool:
+    """No date of `part` before `main` starts, nor after it ends where its dates give an end.
+
+    A year or month holds its days; a gathering with one date only has no known
+    end (a festival's programme runs on the days after its opening).
+    """
+    span = _day_values(ctx, main)
+    if not span:
+        return True
+    lo, hi = min(span), max(span)
+    for t in part.time:
+        value = ctx.timexes[t].value or ""
+        if "/" in value and value[:4].isdigit():  # a period (1436هـ): it holds the gathering when it reaches it
+            if value.split("/")[1][:10] >= lo[:len(value.split("/")[1][:10])]:
+                continue
+            return False
+    for v in _day_values(ctx, part):
+        if any(x.startswith(v) or v.startswith(x) for x in span):
+            continue
+        if v < lo[:len(v)] or (lo[:10] != hi[:10] and v > hi):
+            return False
+    return True
+
+
+def _fold_programme(ctx: Context, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """An article about one conference or ceremony lists its parts: they are that happening, not new ones.
+
+    The first body event being a conference or ceremony makes it the article's
+    gathering; a later gathering noun (ندوة، اللقاء، المهرجان، حفل after a
+    light verb) joins it unless its date differs or it is announced for later
+    while the gathering is not (المؤتمر القادم، جلسة خلال الأيام القادمة). Only
+    its participants come along: a session's hour and hall are not the
+    gathering's. Verbs (التقى، اتصل، زار) report happenings of their own. A
+    talk (كلمة) that quotes nothing is a programme item too: its speaker takes part.
+    """
+    main = next((d for d in drafts if d.type != "statement"), None)
+    if main is None or main.type not in ("conference", "ceremony"):
+        return drafts
+    main_planned = event_status(ctx, main, lex) == "planned"
+    out: list[Draft] = []
+    for d in drafts:
+        if d is not main and d.type in _GATHERINGS and d.trigger.start > main.trigger.start \
+                and all(m.pos == "noun" or m.noun is not None for m in d.mentions) \
+                and _within(ctx, main, d) and (main_planned or event_status(ctx, d, lex) != "planned"):
+            main.mentions.extend(d.mentions)
+            main.add("participants", d.participants)
+            continue
+        if d.type == "statement" and d.trigger.start > main.trigger.start and d.quote is None and d.speaker \
+                and all(m.pos == "noun" for m in d.mentions):
+            main.add("participants", [d.speaker])  # كلمة من الدكتور ...: a talk on the programme, nothing quoted
+            continue
+        out.append(d)
+    return out
 
 
 def _title_end(raw: str) -> int:
@@ -114,8 +218,12 @@ def extract_events(doc: Document) -> list[Event]:
             else:
                 drafts.append(d)
     drafts = [d for d in drafts if d.type == "statement" or len(d.mentions) > 1 or has_arguments(d)]
+    # A headline statement the body does not report is the headline's paraphrase of the body (its speaker
+    # is a country or a body standing for the person quoted below): only happenings come from the headline.
+    title = [d for d in title if d.type != "statement"]
     drafts += [d for d in title if not any(same_happening(ctx, b, d) for b in drafts)]
-    _speakers_take_part(ctx, drafts)
+    drafts = _fold_programme(ctx, drafts, lex)
+    _speakers_take_part(ctx, drafts, lex)
     events: list[Event] = []
     for d in sorted(drafts, key=lambda d: d.trigger.start):
         s, e = ctx.sentence_offsets(d.mentions[0].i)

@@ -34,6 +34,8 @@ class TriggerEntry(_Strict):
     requires_next: list[str] = Field(default_factory=list)
     not_next: list[str] = Field(default_factory=list)
     not_prev: list[str] = Field(default_factory=list)
+    not_before_quantity: bool = False
+    """Not when a number or a quantity word follows within two words (يصل إلى 142 عاما، لتصل إلى 13.5 مليار)."""
 
 
 class SupportVerbs(_Strict):
@@ -59,6 +61,8 @@ class CueFile(_Strict):
     organizer_cues: list[str]
     organizer_skip: list[str]
     participant_cues: list[str]
+    gathering_participant_cues: list[str]
+    """Words that introduce who takes part in a gathering (كلمة، بإدارة، بحضور), read across the whole article."""
     location_preps: list[str]
     complementizers: list[str]
     planned_markers: list[str]
@@ -68,6 +72,7 @@ class CueFile(_Strict):
     attendance_heads: list[str]
     attendance_units: list[str]
     demonstratives: list[str]
+    quantity_words: list[str]
     speaker_titles_stop: list[str]
     relative_blockers: list[str]
     """Words before a statement verb that make it a relative or complement clause (الذي تنفيه، أن يعبر)."""
@@ -85,6 +90,7 @@ class Sense:
     requires_next: frozenset[str]
     not_next: frozenset[str]
     not_prev: frozenset[str] = frozenset()
+    not_before_quantity: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def load_lexicon() -> Lexicon:
                 words = tuple(normalize_word(w) for w in _SPACE.split(form.strip()))
                 words = tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words[:1]) + words[1:]
                 senses.setdefault(words[0], []).append(Sense(etype, entry.role, entry.pos, words, req, neg,
-                                                           neg_prev))
+                                                           neg_prev, entry.not_before_quantity))
     cues = {name: _norm_set(vals) for name, vals in cue.model_dump(exclude={"doc"}).items()}
     return Lexicon(
         senses={k: tuple(v) for k, v in senses.items()},

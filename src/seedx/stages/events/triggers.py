@@ -60,16 +60,41 @@ def _match(ctx: Context, i: int, lex: Lexicon) -> tuple[Sense, int, bool, str] |
                 j += 1
             if not ok:
                 continue
-            nxt = ctx.stems(j) if ctx.is_word(j) else set()
-            if sense.requires_next and not (nxt & sense.requires_next) and not _named_next(ctx, j):
+            if sense.requires_next and not (_after_names(ctx, j) & sense.requires_next) and not _named_next(ctx, j):
                 continue
-            if sense.not_next and nxt & sense.not_next:
+            if sense.not_next and _bare(ctx, j) & sense.not_next:
                 continue
             if sense.not_prev and i > 0 and ctx.stems(i - 1) & sense.not_prev:
+                continue
+            if sense.not_before_quantity and _quantity_after(ctx, j, lex):
                 continue
             if best is None or len(sense.words) > len(best[0].words):
                 best = (sense, j, definite, stem)
     return best
+
+
+def _after_names(ctx: Context, j: int) -> set[str]:
+    """Readings of the first word from j on that no entity covers (وجدد سامي الحداد رفضه: رفضه)."""
+    while j < len(ctx.tokens) and ctx.ent_at[j] is not None:
+        j += 1
+    return ctx.stems(j) if ctx.is_word(j) else set()
+
+
+def _quantity_after(ctx: Context, j: int, lex: Lexicon) -> bool:
+    """A number or a quantity word among the two words after the trigger (يصل إلى 142، تصل لأقل من 10)."""
+    for k in range(j, min(j + 2, len(ctx.tokens))):
+        if ctx.tokens[k].kind == "number" or ctx.stems(k) & lex.cues["quantity_words"]:
+            return True
+    return False
+
+
+def _bare(ctx: Context, j: int) -> set[str]:
+    """Token j as written, with و at most taken off: a not_next word behind a preposition (احتفالاتهم بالذكرى)
+    is a different construction from the word itself (إحياء الذكرى)."""
+    if not ctx.is_word(j):
+        return set()
+    norm = ctx.tokens[j].norm
+    return {norm, norm[1:]} if norm.startswith("و") and len(norm) > 3 else {norm}
 
 
 def _named_next(ctx: Context, j: int) -> bool:
