@@ -23,7 +23,7 @@ train_app = typer.Typer(help="Train seedx's models.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
-COMMAND_MODULES = ["extract", "view", "events"]
+COMMAND_MODULES = ["extract", "view", "ner", "events", "dates"]
 """Modules of seedx.cli that register commands, in help order."""
 
 for _name in COMMAND_MODULES:

@@ -34,14 +34,8 @@ def corpus_sentences(corpus: Path, max_docs: int | None = None) -> Iterator[list
                     yield words
 
 
-def build_clusters(corpus: Path, out: Path, *, work: Path, max_docs: int | None = None, seed: int = 1,
-                   dim: int = 100, min_count: int = 10, epochs: int = 3, max_words: int = 200_000) -> Path:
-    """Train word2vec on one core, cluster the vectors, write `word<TAB>c64<TAB>c256<TAB>c1024` (gzip)."""
-    import numpy as np
-    from gensim.models import Word2Vec
-    from gensim.models.word2vec import LineSentence
-    from sklearn.cluster import MiniBatchKMeans
-
+def corpus_text(corpus: Path, work: Path, max_docs: int | None = None) -> Path:
+    """The corpus normalized and space-tokenized, one paragraph a line, in `work` (made once)."""
     work.mkdir(parents=True, exist_ok=True)
     text = work / "w2v_corpus.txt"
     if not text.exists():
@@ -50,9 +44,22 @@ def build_clusters(corpus: Path, out: Path, *, work: Path, max_docs: int | None 
             for words in corpus_sentences(corpus, max_docs):
                 f.write(" ".join(words) + "\n")
         tmp.rename(text)
+    return text
+
+
+def build_clusters(corpus: Path, out: Path, *, work: Path, max_docs: int | None = None, seed: int = 1,
+                   dim: int = 100, min_count: int = 10, epochs: int = 3, max_words: int = 200_000) -> Path:
+    """Train word2vec on one core, cluster the vectors, write `word<TAB>c64<TAB>c256<TAB>c1024` (gzip)."""
+    import numpy as np
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+    from sklearn.cluster import MiniBatchKMeans
+
+    text = corpus_text(corpus, work, max_docs)
     model = Word2Vec(LineSentence(str(text)), vector_size=dim, window=5, min_count=min_count, sg=0,
                      workers=1, epochs=epochs, seed=seed, max_final_vocab=max_words)
     words = model.wv.index_to_key
+    model.wv.save(str(work / "vectors.kv"))
     vecs = model.wv.vectors / np.maximum(np.linalg.norm(model.wv.vectors, axis=1, keepdims=True), 1e-8)
     ids = []
     for k in SIZES:

@@ -13,13 +13,63 @@ from pathlib import Path
 from typing import Any
 
 from seedx.stages.ner.clusters import load_clusters
+from seedx.stages.ner.consistency import propagate
 from seedx.stages.ner.features import Featurizer, View
-from seedx.stages.ner.lexicon import Lexicon
+from seedx.stages.ner.lexicon import Lexicon, core
 
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 CLUSTERS_FILE = "clusters.tsv.gz"
 META_FILE = "model.json"
+VECTORS_FILE = "vectors.npz"
+
+
+class DenseVectors:
+    """Reduced word vectors as crfsuite features ({"e0": x, ...}), made per word on first use."""
+
+    def __init__(self, words: list[str], matrix: Any) -> None:
+        self._index = {w: i for i, w in enumerate(words)}
+        self._matrix = matrix
+        self._names = [f"e{i}" for i in range(matrix.shape[1])]
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def get(self, word: str) -> dict[str, float] | None:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        i = self._index.get(word)
+        if i is None:
+            return None
+        feats = dict(zip(self._names, self._matrix[i].tolist(), strict=True))
+        self._cache[word] = feats
+        return feats
+
+
+def load_vectors(path: Path) -> DenseVectors | None:
+    """Dense features from vectors.npz (words, float16 matrix); None when the file is missing."""
+    import numpy as np
+
+    if not path.exists():
+        return None
+    data = np.load(path, allow_pickle=False)
+    return DenseVectors(data["words"].tolist(), data["matrix"].astype("float32"))
+
+
+def reduce_vectors(kv_path: Path, out: Path, dims: int, max_words: int = 60000) -> Path:
+    """PCA of word2vec vectors (gensim KeyedVectors) to `dims`, scaled to std 0.5, saved as float16."""
+    import numpy as np
+    from gensim.models import KeyedVectors
+
+    kv = KeyedVectors.load(str(kv_path))
+    words = kv.index_to_key[:max_words]
+    x = kv.vectors[: len(words)].astype("float64")
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-8)
+    x -= x.mean(axis=0)
+    _, _, vt = np.linalg.svd(x, full_matrices=False)
+    y = x @ vt[:dims].T
+    y *= 0.5 / y.std(axis=0)
+    np.savez_compressed(out, words=np.array(words), matrix=y.astype("float16"))
+    return out
 
 
 @dataclass
@@ -42,7 +92,9 @@ class CrfTagger:
         clusters = load_clusters(path / CLUSTERS_FILE)
         meta_path = path / META_FILE
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        return cls(path, Featurizer(lexicon, clusters), meta)
+        cfg = meta.get("config", {})
+        vectors = load_vectors(path / VECTORS_FILE) if cfg.get("embeddings") else None
+        return cls(path, Featurizer.from_config(lexicon, clusters, cfg, vectors), meta)
 
     @property
     def name(self) -> str:
@@ -52,9 +104,23 @@ class CrfTagger:
         """IOB2 tags of one sentence and, per token, the marginal probability of its tag."""
         if not views:
             return [], []
-        tags = self._tagger.tag(self.featurizer.sentence(views))
+        tags = self._tagger.tag(self.featurizer.items(views))
         if not with_scores:
             return tags, [1.0] * len(tags)
         marginal = self._tagger.marginal
         scores = [marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
         return tags, scores
+
+    def tag_document(self, sentences: list[list[View]], *, consistency: bool | None = None,
+                     with_scores: bool = True) -> list[tuple[list[str], list[float]]]:
+        """Tags and scores of a document's sentences, with the document-level consistency pass."""
+        tagged = [self.tag(v, with_scores=with_scores) for v in sentences]
+        if consistency is None:
+            consistency = bool(self.meta.get("config", {}).get("consistency", True))
+        if not consistency:
+            return tagged
+        lex = self.featurizer.lexicon
+        keys = [[core(v.stem) for v in vs] for vs in sentences]
+        tags, scores = propagate(keys, [t for t, _ in tagged], [s for _, s in tagged],
+                                 blocked=lex.cue_words, org_heads=lex.org_heads)
+        return list(zip(tags, scores, strict=True))

@@ -39,22 +39,29 @@ class Lexicon:
         self._index()
 
     def _index(self) -> None:
-        self.single: dict[str, frozenset[str]] = {}
-        self.parts: dict[str, frozenset[str]] = {}
-        self.multi: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+        self.single: dict[str, tuple[str, ...]] = {}
+        self.parts: dict[str, tuple[str, ...]] = {}
+        self.multi: dict[str, dict[str, dict[tuple[str, ...], str]]] = {"GAZ": defaultdict(dict),
+                                                                           "SEEN": defaultdict(dict)}
         singles: dict[str, set[str]] = defaultdict(set)
         parts: dict[str, set[str]] = defaultdict(set)
-        for kind, items in self.entries.items():
-            for entry in items:
+        for kind, items in sorted(self.entries.items()):
+            for entry in sorted(items):
                 if len(entry) == 1:
                     singles[entry[0]].add(kind)
                 else:
                     for w in entry:
                         parts[w].add(kind)
-                    if kind.startswith("GAZ-") and len(entry) <= _MAX_SPAN:
-                        self.multi[entry[0]][entry] = kind[4:]
-        self.single = {w: frozenset(k) for w, k in singles.items()}
-        self.parts = {w: frozenset(k) for w, k in parts.items()}
+                    family, _, label = kind.partition("-")
+                    if family in self.multi and len(entry) <= _MAX_SPAN:
+                        self.multi[family][entry[0]][entry] = label
+        # Tuples in a fixed order, not sets: feature order must not depend on string hashing, or two
+        # training runs would number crfsuite's attributes differently.
+        self.single = {w: tuple(sorted(k)) for w, k in singles.items()}
+        self.parts = {w: tuple(sorted(k)) for w, k in parts.items()}
+        self.known_places = frozenset(w for w, k in self.single.items() if "GAZ-LOC" in k)
+        self.cue_words = frozenset(w for w, k in self.single.items() if any(x in CUE_FILES for x in k))
+        self.org_heads = frozenset(w for w, k in self.single.items() if "TRIG-ORG" in k)
 
     def add(self, kind: str, words: Iterable[str]) -> None:
         self.entries[kind].add(tuple(words))
@@ -62,13 +69,15 @@ class Lexicon:
     def reindex(self) -> None:
         self._index()
 
-    def matches(self, keys: list[str]) -> list[str]:
-        """Longest multi-word gazetteer match at each position, as B-/I-TYPE marks ("" for none)."""
+    def matches(self, keys: list[str], family: str = "GAZ") -> list[str]:
+        """Longest multi-word match of a family (GAZ: gazetteers, SEEN: training names) at each position,
+        as B-/I-TYPE marks ("" for none)."""
         marks = [""] * len(keys)
         i = 0
         n = len(keys)
+        table = self.multi[family]
         while i < n:
-            cands = self.multi.get(keys[i])
+            cands = table.get(keys[i])
             best = 0
             best_kind = ""
             if cands:
@@ -130,12 +139,21 @@ def _nerar(path: Path) -> Iterable[str]:
                 yield bw2ar.map_string(line)
 
 
-def build_lexicon(ner_dir: Path, *, nerar: bool = True) -> tuple[Lexicon, dict[str, int]]:
-    """The lexicon from ../shared/ner/gazetteers and the cue lists; also entry counts by source."""
+def build_lexicon(ner_dir: Path, *, nerar: bool = True, harvested: Path | None = None,
+                  ) -> tuple[Lexicon, dict[str, int]]:
+    """The lexicon from ../shared/ner/gazetteers, the cue lists and harvested corpus names (HRV-*);
+    also entry counts by source."""
     from seedx.resources import load_lines
 
     lex = Lexicon()
     counts: dict[str, int] = {}
+    if harvested is not None:
+        from seedx.stages.ner.harvest import load
+
+        for label, keys in load(harvested).items():
+            counts[f"harvested/{label}"] = len(keys)
+            for k in keys:
+                lex.add("HRV-" + label, (k,))
     gaz = ner_dir / "gazetteers"
     for label, name in _ANERGAZET.items():
         p = gaz / "anergazet" / name

@@ -1,0 +1,108 @@
+"""ner: PER, ORG, LOC and MISC entities, offline by default.
+
+The builtin CRF ships with seedx (models/ner-1) so that extraction needs no
+download; camel-tools' and stanza's neural taggers are used when their data
+is installed (`--ner camel|stanza`, or `auto`). This module stays cheap to
+import: backends load their libraries on first use, once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from seedx.document import Document, Token
+
+NAME = "ner"
+VERSION = "1"
+
+
+def config(options: dict[str, Any]) -> dict[str, Any]:
+    """Backend and model actually used: part of the cache key and of the record's provenance."""
+    from seedx.stages.ner.backends import builtin_model_dir, resolve_backend
+
+    backend = resolve_backend(options.get("ner"))
+    if backend == "builtin":
+        return {"backend": "builtin", "model": builtin_model_dir(options.get("ner_model")).name}
+    if backend == "camel":
+        return {"backend": "camel", "model": "camel-tools ner arabert"}
+    return {"backend": "stanza", "model": "stanza ar ner"}
+
+
+def run(doc: Document, options: dict[str, Any]) -> Document:
+    """Stage entry point: fill `doc.entities`."""
+    from seedx.stages.ner.backends import builtin_model_dir, resolve_backend
+    from seedx.stages.ner.spans import make_entities
+
+    backend = resolve_backend(options.get("ner"))
+    sentences = tagging_units(doc.tokens)
+    if backend == "builtin":
+        tagger = load_builtin(str(builtin_model_dir(options.get("ner_model"))))
+        tagged = tag_builtin(tagger, sentences)
+        places = tagger.featurizer.lexicon.known_places
+    elif backend == "camel":
+        from seedx.stages.ner.camel_backend import tag_camel
+
+        tagged = tag_camel(doc, sentences)
+        places = frozenset()
+    else:
+        from seedx.stages.ner.stanza_backend import tag_stanza
+
+        tagged = tag_stanza(doc, sentences)
+        places = frozenset()
+    from seedx.stages.ner.conventions import apply
+
+    if not places:
+        places = _builtin_places(options)
+    tagged = [(toks, *apply(toks, tags, scores, places)) for toks, tags, scores in tagged]
+    doc.entities = make_entities(doc, tagged, places)
+    return doc
+
+
+def tagging_units(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens by sentence, without joiner underscores (مجلس_الأمن is tagged as مجلس الأمن)."""
+    from seedx.stages.ner.spans import is_joiner
+
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    sent = None
+    for i, t in enumerate(tokens):
+        if t.sent != sent and current:
+            out.append(current)
+            current = []
+        sent = t.sent
+        if not is_joiner(tokens, i):
+            current.append(t)
+    if current:
+        out.append(current)
+    return out
+
+
+def _builtin_places(options: dict[str, Any]) -> frozenset[str]:
+    """Place names of the builtin model's lexicon, for rules that other backends share."""
+    from seedx.stages.ner.backends import builtin_model_dir
+
+    path = builtin_model_dir(options.get("ner_model"))
+    if not (path / "model.crfsuite").exists():
+        return frozenset()
+    return load_builtin(str(path)).featurizer.lexicon.known_places
+
+
+@lru_cache(maxsize=4)
+def load_builtin(path: str) -> Any:
+    """The builtin CRF at `path`, loaded once per process."""
+    from seedx.stages.ner.crf import CrfTagger
+
+    p = Path(path)
+    if not (p / "model.crfsuite").exists():
+        raise FileNotFoundError(f"no NER model at {p}: run `seedx train ner` or pass --ner camel|stanza")
+    return CrfTagger.load(p)
+
+
+def tag_builtin(tagger: Any, sentences: list[list[Token]]) -> list[tuple[list[Token], list[str], list[float]]]:
+    from seedx.stages.ner.features import View
+
+    views = [[View(t.norm, t.clitic, t.kind) for t in toks] for toks in sentences]
+    tagged = tagger.tag_document(views)
+    return [(toks, tags, scores) for toks, (tags, scores) in zip(sentences, tagged, strict=True)]

@@ -1,0 +1,61 @@
+"""Document-level consistency: a name tagged once is the same entity throughout the article.
+
+The CRF sees one sentence at a time and misses later, contextless mentions
+(مشعل alone, after خالد مشعل was tagged with its title). A second pass tags
+untagged repeats of names the article already tagged, longest first, and a
+person's last name or an organization's name after its head noun
+(حماس of حركة حماس) counts as a repeat.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from seedx.evaluate.conll import chunks
+
+_MAX_LEN = 6
+PROPAGATED_SCORE = 0.5
+
+
+def propagate(keys: list[list[str]], tags: list[list[str]], scores: list[list[float]],
+              blocked: frozenset[str] = frozenset(), org_heads: frozenset[str] = frozenset(),
+              ) -> tuple[list[list[str]], list[list[float]]]:
+    """New tags and scores for a document's sentences (match keys, tags, scores per sentence).
+
+    `blocked` keys never start a propagated mention on their own (titles, cue
+    words); `org_heads` are head nouns whose tail names the organization too.
+    """
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for ks, ts in zip(keys, tags, strict=True):
+        for s, e, label in chunks(ts):
+            name = tuple(ks[s:e])
+            votes[name][label] += 2
+            if e - s > 1 and label == "PER":
+                votes[(name[-1],)][label] += 1
+            if e - s > 1 and label == "ORG" and name[0] in org_heads:
+                votes[name[1:]][label] += 1
+    known = {n: c.most_common(1)[0][0] for n, c in votes.items()
+             if n and all(len(k) > 2 for k in n) and not (len(n) == 1 and n[0] in blocked)}
+    if not known:
+        return tags, scores
+    new_tags: list[list[str]] = []
+    new_scores: list[list[float]] = []
+    for ks, ts, ss in zip(keys, tags, scores, strict=True):
+        ts, ss = list(ts), list(ss)
+        i = 0
+        while i < len(ks):
+            if ts[i] != "O":
+                i += 1
+                continue
+            for n in range(min(_MAX_LEN, len(ks) - i), 0, -1):
+                label = known.get(tuple(ks[i : i + n]))
+                free = all(t == "O" for t in ts[i : i + n]) and (i + n == len(ts) or not ts[i + n].startswith("I-"))
+                if label and free:
+                    ts[i : i + n] = ["B-" + label] + ["I-" + label] * (n - 1)
+                    ss[i : i + n] = [PROPAGATED_SCORE] * n
+                    i += n - 1
+                    break
+            i += 1
+        new_tags.append(ts)
+        new_scores.append(ss)
+    return new_tags, new_scores

@@ -1,0 +1,78 @@
+"""From tagged tokens to the record's entities: SPEC.md's span and canonical rules.
+
+Spans leave out the first token's proclitics (the tokenizer's stem_start,
+which already puts a contracted لل span after its first ل), and `canonical`
+is the undiacritized name with ال restored, mapped to the longest earlier
+compatible mention in the article (مشعل → خالد مشعل, حماس → حركة حماس).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from seedx.document import Document, Token
+from seedx.evaluate.conll import chunks
+from seedx.record import Entity
+from seedx.stages.ner.lexicon import core
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_INNER_HASH = re.compile(r"(?<=\s)#")
+_SPACES = re.compile(r"\s+")
+
+
+def is_joiner(tokens: Sequence[Token], i: int) -> bool:
+    """An underscore glued between two words (مجلس_الأمن): hashtag-style spacing, not punctuation."""
+    t = tokens[i]
+    return (t.norm == "_" and 0 < i < len(tokens) - 1
+            and tokens[i - 1].end == t.start and tokens[i + 1].start == t.end)
+
+
+def canonical_text(doc: Document, first: Token, start: int, end: int) -> str:
+    """The mention without diacritics, tatweel or joiners; ال restored after a contracted ل."""
+    text = _DIACRITICS.sub("", doc.raw[start:end]).replace("_", " ")
+    text = _SPACES.sub(" ", _INNER_HASH.sub("", text)).strip()
+    c = first.clitic
+    if c.endswith("ل") and first.norm.startswith(c + "ل") and start == first.stem_start:
+        text = "ا" + text
+    return text
+
+
+def make_entities(doc: Document, tagged: list[tuple[list[Token], list[str], list[float] | None]],
+                  known_places: frozenset[str] = frozenset()) -> list[Entity]:
+    """Entities of tagged sentences (tokens, IOB2 tags, per-token scores or None), in text order, ids e1...
+
+    `known_places` are LOC keys (gazetteer single words) that keep their own
+    canonical even inside a longer earlier name: غزة is not قطاع غزة.
+    """
+    found: list[tuple[int, int, str, str, float | None, tuple[str, ...]]] = []
+    for tokens, tags, scores in tagged:
+        for s, e, label in chunks(tags):
+            first, last = tokens[s], tokens[e - 1]
+            start = first.stem_start if first.clitic and first.stem_start >= 0 else first.start
+            end = last.end
+            if end <= start:
+                continue
+            canon = canonical_text(doc, first, start, end)
+            keys = tuple(core(t.stem if i == s else t.norm) for i, t in enumerate(tokens[s:e], s)
+                         if t.kind != "punct")
+            score = round(sum(scores[s:e]) / (e - s), 3) if scores is not None else None
+            found.append((start, end, label, canon, score, keys))
+    found.sort(key=lambda f: (f[0], f[1]))
+    entities: list[Entity] = []
+    earlier: list[tuple[str, str, frozenset[str], int]] = []
+    for start, end, label, canon, score, keys in found:
+        canonical = canon
+        keyset = frozenset(keys)
+        if keys and not (label == "LOC" and len(keys) == 1 and keys[0] in known_places):
+            best = None
+            for e_label, e_canon, e_keys, e_len in earlier:
+                if e_label == label and e_len > len(keys) and keyset <= e_keys and (
+                        best is None or e_len > best[1]):
+                    best = (e_canon, e_len)
+            if best is not None:
+                canonical = best[0]
+        earlier.append((label, canonical, keyset, len(keys)))
+        entities.append(Entity(id=f"e{len(entities) + 1}", text=doc.raw[start:end], start=start, end=end,
+                               label=label, canonical=canonical, score=score))
+    return entities
