@@ -56,3 +56,17 @@ def test_joined_words_are_one_name() -> None:
     assert [doc.raw[t.start : t.end] for t in units[0]][:4] == ["اجتمع", "مجلس", "الأمن", "الدولي"]
     ents = make_entities(doc, _tag(doc, {"مجلس": "B-ORG", "الأمن": "I-ORG", "الدولي": "I-ORG"}))
     assert [(e.text, e.canonical) for e in ents] == [("مجلس_الأمن الدولي", "مجلس الأمن الدولي")]
+
+
+def test_hashtags() -> None:
+    from seedx.stages.ner import _view
+
+    doc = _doc("قصف قطاع #غزة وسط وسم #لا_يضرهم_من_خذلهم")
+    units = tagging_units(doc.tokens)
+    hashtag = next(t for t in units[0] if t.norm == "#غزه")
+    assert _view(hashtag).norm == "غزه" and _view(hashtag).kind == "word"
+    ents = make_entities(doc, _tag(doc, {"قطاع": "B-LOC", "#غزة": "I-LOC", "#لا_يضرهم_من_خذلهم": "B-MISC"}))
+    assert [(e.text, e.canonical) for e in ents] == [("قطاع #غزة", "قطاع غزة"),
+                                                     ("#لا_يضرهم_من_خذلهم", "#لا_يضرهم_من_خذلهم")]
+    ents = make_entities(doc, _tag(doc, {"#غزة": "B-LOC"}))
+    assert (ents[0].text, ents[0].canonical) == ("#غزة", "غزة")

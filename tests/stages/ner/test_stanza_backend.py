@@ -61,3 +61,14 @@ def test_installed_layout_is_detected(tmp_path: Path) -> None:
     assert not stanza_ner_installed(tmp_path)
     (tmp_path / "ar" / "ner" / "aqmar.pt").write_bytes(b"")
     assert stanza_ner_installed(tmp_path)
+
+
+def test_choosing_a_missing_backend_fails_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seedx.stages.ner import backends, config
+
+    monkeypatch.setattr(backends, "stanza_dir", lambda: tmp_path)
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    for name in ("stanza", "camel"):
+        with pytest.raises(FileNotFoundError, match="seedx models"):
+            config({"ner": name})
+    assert config({"ner": "auto"})["backend"] == "builtin"

@@ -244,9 +244,7 @@ def _month(m: re.Match[str], text: str) -> Draft | None:
     for mo in dr.months:
         if not seen or seen[-1] != mo:
             seen.append(mo)
-    dr.months = seen if len(names) > 2 or not paired else seen[:1] if len(set(seen)) == 1 else seen
-    if paired and len(names) == 2:
-        dr.months = dr.months[:1]
+    dr.months = seen  # a paired name (مارس/آذار) collapses to one month; a list or range keeps its ends
     return dr
 
 

@@ -13,7 +13,7 @@ from seedx.resources import load_vocab
 from seedx.stages.dates.lexicon import lexicon
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[.!?;:\n]")
+_CLAUSE_END = re.compile(r"[.!?;:\n\"]")
 _WINDOW = 60
 
 
@@ -28,11 +28,7 @@ def _is_future_verb(word: str) -> bool:
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """"future", "past" or None (no cue) for the clause around [start, end).
-
-    The words before the expression decide first (the verb usually precedes
-    its time adverbial); a future cue anywhere in the clause wins over a past one.
-    """
+    """"future", "past" or None (no cue) for the clause around [start, end)."""
     lo = max(0, start - _WINDOW)
     before = text[lo:start]
     cut = list(_CLAUSE_END.finditer(before))
@@ -43,15 +39,15 @@ def tense(text: str, start: int, end: int) -> str | None:
     if m:
         after = after[: m.start()]
     lx = lexicon()
-    words = _WORD_RE.findall(before) + _WORD_RE.findall(after)
-    past = False
-    for w in words:
+    # The nearest cue decides: first the words before the expression (nearest
+    # first: the verb it modifies), then those after it (reported speech comes last).
+    for w in _WORD_RE.findall(before)[::-1] + _WORD_RE.findall(after):
         bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
         if w in lx.future or bare in lx.future or _is_future_verb(w):
             return "future"
         if w in lx.past or bare in lx.past:
-            past = True
-    return "past" if past else None
+            return "past"
+    return None
 
 
 def is_future(text: str, start: int, end: int) -> bool:

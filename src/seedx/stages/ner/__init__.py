@@ -20,14 +20,42 @@ VERSION = "1"
 
 def config(options: dict[str, Any]) -> dict[str, Any]:
     """Backend and model actually used: part of the cache key and of the record's provenance."""
-    from seedx.stages.ner.backends import builtin_model_dir, resolve_backend
+    from seedx.stages.ner.backends import (
+        builtin_model_dir,
+        camel_ner_dir,
+        resolve_backend,
+        stanza_dir,
+        stanza_ner_installed,
+    )
 
     backend = resolve_backend(options.get("ner"))
     if backend == "builtin":
-        return {"backend": "builtin", "model": builtin_model_dir(options.get("ner_model")).name}
+        path = builtin_model_dir(options.get("ner_model"))
+        return {"backend": "builtin", "model": path.name, "digest": _digest(path / "model.crfsuite")}
+    # An explicitly chosen backend must be installed: fail before the first article, never download.
     if backend == "camel":
+        if camel_ner_dir() is None:
+            raise FileNotFoundError("--ner camel: camel-tools' NER data is not installed (see `seedx models`)")
         return {"backend": "camel", "model": "camel-tools ner arabert"}
+    if not stanza_ner_installed():
+        raise FileNotFoundError(f"--ner stanza: no Arabic NER model under {stanza_dir()} (see `seedx models`)")
     return {"backend": "stanza", "model": "stanza ar ner"}
+
+
+def _digest(path: Path) -> str:
+    """Short content hash of the model, so that a retrained ner-1 does not reuse cached entities."""
+    if not path.exists():
+        return "missing"
+    stat = path.stat()
+    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
+    import hashlib
+
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:12]
 
 
 def run(doc: Document, options: dict[str, Any]) -> Document:
@@ -101,8 +129,15 @@ def load_builtin(path: str) -> Any:
 
 
 def tag_builtin(tagger: Any, sentences: list[list[Token]]) -> list[tuple[list[Token], list[str], list[float]]]:
-    from seedx.stages.ner.features import View
-
-    views = [[View(t.norm, t.clitic, t.kind) for t in toks] for toks in sentences]
+    views = [[_view(t) for t in toks] for toks in sentences]
     tagged = tagger.tag_document(views)
     return [(toks, tags, scores) for toks, (tags, scores) in zip(sentences, tagged, strict=True)]
+
+
+def _view(t: Token) -> Any:
+    """The tagger's view of a token; a one-word hashtag (#غزة) reads as the word, which it names."""
+    from seedx.stages.ner.features import View
+
+    if t.kind == "hashtag" and "_" not in t.norm and len(t.norm) > 2 and not t.norm[1:].isascii():
+        return View(t.norm[1:], "", "word")
+    return View(t.norm, t.clitic, t.kind)

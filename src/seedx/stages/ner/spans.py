@@ -29,9 +29,15 @@ def is_joiner(tokens: Sequence[Token], i: int) -> bool:
 
 
 def canonical_text(doc: Document, first: Token, start: int, end: int) -> str:
-    """The mention without diacritics, tatweel or joiners; ال restored after a contracted ل."""
-    text = _DIACRITICS.sub("", doc.raw[start:end]).replace("_", " ")
+    """The mention without diacritics, tatweel, joiners or a one-word hashtag's #; ال restored after a
+    contracted ل. A multi-word hashtag (#لا_يضرهم_من_خذلهم) stays as written, as the gold has it."""
+    raw = doc.raw[start:end]
+    text = _DIACRITICS.sub("", raw)
+    if not (raw.startswith("#") and "_" in raw and " " not in raw.strip()):
+        text = text.replace("_", " ")
     text = _SPACES.sub(" ", _INNER_HASH.sub("", text)).strip()
+    if text.startswith("#") and "_" not in raw:  # a one-word hashtag names what its word names: #غزة
+        text = text[1:]
     c = first.clitic
     if c.endswith("ل") and first.norm.startswith(c + "ل") and start == first.stem_start:
         text = "ا" + text
