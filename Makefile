@@ -28,7 +28,8 @@ model: $(STAMP)
 	$(VENV)/bin/seedx train ner
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/run.py --limit 2000
+	$(PY) bench/dates_bench.py --limit 2000 --dateparser-limit 200 --adversarial
 
 clean:
 	rm -rf data/out .pytest_cache .ruff_cache
