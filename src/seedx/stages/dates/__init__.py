@@ -226,6 +226,7 @@ def run(doc: Document, options: dict[str, Any]) -> Document:
             if res is not None and nxt is not None and nxt.day is not None:
                 res.value, res.day, res.anchor = nxt.day.isoformat(), nxt.day, None
                 res.conflict = True if nxt.day.isoweekday() != dr.weekday else None
+                resolver.set_ref(nxt.day)
         else:
             res = resolver.resolve(dr, _tense(text, dr))
         if res is None:

@@ -437,6 +437,7 @@ def _duration(m: re.Match[str], text: str) -> Draft | None:
             return None  # أشهر الساسة: "the most famous", not "months"
     elif m.group("us4"):
         dr.number, unit = 1.0, m.group("us4")
+
     else:
         dr.number, unit = _number(m.group("card2")), m.group("up2")
     if dr.number is not None:

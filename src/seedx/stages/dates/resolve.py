@@ -153,7 +153,8 @@ class Resolver:
         self.last_hour = h
         return h
 
-    def _set_ref(self, d: date | None) -> None:
+    def set_ref(self, d: date | None) -> None:
+        """Move the discourse reference day (clock times and اليوم التالي follow it)."""
         if d is not None and d != self.ref:
             self.ref = d
             self.last_hour = None
@@ -170,7 +171,7 @@ class Resolver:
         if res is not None and dr.mod and res.mod is None:
             res.mod = dr.mod
         if res is not None and res.day is not None:
-            self._set_ref(res.day)
+            self.set_ref(res.day)
             if dr.kind in ("cal", "numeric", "hijri"):
                 self.last_cal = res.day
         return res
