@@ -97,15 +97,20 @@ def bench_stages(jsonl: Path, stage_names: list[str], options: dict[str, Any]) -
         runner = Runner(stages=(stage,), options=options)
         errors = 0
         t0 = time.perf_counter()
+        c0 = time.process_time()
         for i, doc in enumerate(docs):
             try:
                 docs[i] = runner.run(doc)
             except Exception:  # noqa: BLE001 - a stage that fails on an article is counted, not fatal
                 errors += 1
+        cpu = time.process_time() - c0
         elapsed = time.perf_counter() - t0
         results["stages"][stage.name] = {
             "seconds": round(elapsed, 3),
             "articles_per_s": round(len(docs) / elapsed, 1),
+            # CPU time: comparable across runs on a machine that others share, where wall time is not
+            "cpu_seconds": round(cpu, 3),
+            "cpu_s_per_1000_articles": round(1000 * cpu / len(docs), 3),
             "errors": errors,
         }
     results["articles"] = len(docs)
@@ -113,8 +118,10 @@ def bench_stages(jsonl: Path, stage_names: list[str], options: dict[str, Any]) -
     for s in results["stages"].values():  # the same token count for every stage: the tokenizer's output
         s["tokens_per_s"] = round(results["tokens"] / s["seconds"], 0)
     total = sum(s["seconds"] for s in results["stages"].values())
+    cpu = sum(s["cpu_seconds"] for s in results["stages"].values())
     results["all_stages"] = {"seconds": round(total, 3), "articles_per_s": round(len(docs) / total, 1),
-                             "tokens_per_s": round(results["tokens"] / total, 0)}
+                             "tokens_per_s": round(results["tokens"] / total, 0), "cpu_seconds": round(cpu, 3),
+                             "cpu_s_per_1000_articles": round(1000 * cpu / len(docs), 3)}
     return results
 
 
@@ -190,11 +197,14 @@ def bench_dateparser(texts: list[str]) -> dict[str, Any] | None:
     search_dates(texts[0], languages=["ar"])  # loads its language data: not part of the rate
     warm = time.perf_counter() - t0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     found = 0
     for text in texts:
         found += len(search_dates(text, languages=["ar"]) or ())
+    cpu = time.process_time() - c0
     elapsed = time.perf_counter() - t0
     return {"articles": len(texts), "seconds": round(elapsed, 3), "articles_per_s": round(len(texts) / elapsed, 2),
+            "cpu_seconds": round(cpu, 3), "cpu_s_per_1000_articles": round(1000 * cpu / len(texts), 3),
             "warm_up_s": round(warm, 3), "dates_found": found}
 
 
@@ -263,19 +273,19 @@ def main(argv: list[str] | None = None) -> int:
             n = len(articles)
             st = bench_stages(src, stages, options)
             report["stages"] = st
-            rows = [("stage", "articles/s", "tokens/s", "seconds", "errors")]
+            rows = [("stage", "articles/s", "tokens/s", "seconds", "errors", "CPU s/1000 art.")]
             for name, s in st["stages"].items():
                 rows.append((name, f"{s['articles_per_s']:.1f}", f"{s['tokens_per_s']:.0f}", f"{s['seconds']:.2f}",
-                             str(s["errors"])))
+                             str(s["errors"]), f"{s['cpu_s_per_1000_articles']:.2f}"))
             a = st["all_stages"]
             rows.append(("all stages (in-process)", f"{a['articles_per_s']:.1f}", f"{a['tokens_per_s']:.0f}",
-                         f"{a['seconds']:.2f}", ""))
+                         f"{a['seconds']:.2f}", "", f"{a['cpu_s_per_1000_articles']:.2f}"))
             report["end_to_end"] = []
             for w in workers:
                 r = run_extract(src, w, until, args.ner, n)
                 report["end_to_end"].append(r)
                 rows.append((f"seedx extract --workers {w}", f"{r['articles_per_s']:.1f}",
-                             f"{st['tokens'] / r['seconds']:.0f}", f"{r['seconds']:.2f}", str(r["failed"])))
+                             f"{st['tokens'] / r['seconds']:.0f}", f"{r['seconds']:.2f}", str(r["failed"]), ""))
             e2e = {r["workers"]: r for r in report["end_to_end"]}
             if 1 in e2e and len(e2e) > 1:
                 report["speedup"] = {str(w): round(e2e[1]["seconds"] / r["seconds"], 2) for w, r in e2e.items()}
@@ -283,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
             report["dateparser"] = dp
             if dp:
                 rows.append((f"dateparser search_dates ({dp['articles']} art.)", f"{dp['articles_per_s']:.1f}", "",
-                             f"{dp['seconds']:.2f}", ""))
+                             f"{dp['seconds']:.2f}", "", f"{dp['cpu_s_per_1000_articles']:.2f}"))
                 report["ratio_vs_dateparser"] = {str(w): round(r["articles_per_s"] / dp["articles_per_s"], 2)
                                                  for w, r in e2e.items()}
             print(f"{n} articles, {st['tokens']} tokens, stages {' → '.join(stages)} (warm-up {st['warm_up_s']} s)")

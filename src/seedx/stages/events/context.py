@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seedx.document import Document, Token
 from seedx.record import Entity, Timex
@@ -17,11 +18,13 @@ _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "وس", "و", "ف", "ب",
 _ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
+@lru_cache(maxsize=1 << 15)
 def analyses(word: str) -> list[tuple[str, bool, bool]]:
     """Readings of a normalized word: (stem, definite, had_enclitic).
 
     Over-generates on purpose: a reading only counts where it is a lexicon
     form, and the lexicon forms are long enough not to collide by chance.
+    Memoized (news vocabulary repeats): the list is shared, read it only.
     """
     bases: list[tuple[str, str]] = [("", word)]
     for p in _PROCLITICS:
@@ -45,6 +48,11 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
                     if base.endswith("ت"):
                         out.append((base[:-1] + "ه", True, True))
     return out
+
+
+_STEMS: dict[tuple[str, str], set[str]] = {}
+"""Context.stems by (norm, clitic): the same set object each time, so set iteration order is as before."""
+_STEMS_MAX = 1 << 15
 
 
 @dataclass
@@ -92,9 +100,16 @@ class Context:
         return self.sent_range[self.tokens[i].sent]
 
     def stems(self, i: int) -> set[str]:
-        """All readings of token i without clitics (plus its surface)."""
+        """All readings of token i without clitics (plus its surface); shared between calls: read it only."""
         tok = self.tokens[i]
-        return {tok.norm, tok.stem} | {s for s, _, _ in analyses(tok.norm)}
+        key = (tok.norm, tok.clitic)
+        hit = _STEMS.get(key)
+        if hit is None:
+            hit = {tok.norm, tok.stem} | {s for s, _, _ in analyses(tok.norm)}
+            if len(_STEMS) >= _STEMS_MAX:  # bounded: memory stays flat over a long run
+                _STEMS.clear()
+            _STEMS[key] = hit
+        return hit
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind in ("word", "hashtag")

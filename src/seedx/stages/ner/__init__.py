@@ -129,15 +129,19 @@ def load_builtin(path: str) -> Any:
 
 
 def tag_builtin(tagger: Any, sentences: list[list[Token]]) -> list[tuple[list[Token], list[str], list[float]]]:
-    views = [[_view(t) for t in toks] for toks in sentences]
+    from seedx.stages.ner.features import View
+
+    new = tuple.__new__  # View(...) without NamedTuple's Python-level __new__: one per token adds up
+    views = [[_view(t, View) if t.kind == "hashtag" else new(View, (t.norm, t.clitic, t.kind)) for t in toks]
+             for toks in sentences]
     tagged = tagger.tag_document(views)
     return [(toks, tags, scores) for toks, (tags, scores) in zip(sentences, tagged, strict=True)]
 
 
-def _view(t: Token) -> Any:
+def _view(t: Token, view: Any = None) -> Any:
     """The tagger's view of a token; a one-word hashtag (#غزة) reads as the word, which it names."""
-    from seedx.stages.ner.features import View
-
+    if view is None:
+        from seedx.stages.ner.features import View as view
     if t.kind == "hashtag" and "_" not in t.norm and len(t.norm) > 2 and not t.norm[1:].isascii():
-        return View(t.norm[1:], "", "word")
-    return View(t.norm, t.clitic, t.kind)
+        return view(t.norm[1:], "", "word")
+    return view(t.norm, t.clitic, t.kind)

@@ -27,6 +27,8 @@ def propagate(keys: list[list[str]], tags: list[list[str]], scores: list[list[fl
     """
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for ks, ts in zip(keys, tags, strict=True):
+        if ts.count("O") == len(ts):  # no entity: nothing to vote for
+            continue
         for s, e, label in chunks(ts):
             name = tuple(ks[s:e])
             votes[name][label] += 2
@@ -38,19 +40,29 @@ def propagate(keys: list[list[str]], tags: list[list[str]], scores: list[list[fl
              if n and all(len(k) > 2 for k in n) and not (len(n) == 1 and n[0] in blocked)}
     if not known:
         return tags, scores
+    # Names can only start at a known first key and are at most `longest` keys long: most positions
+    # are ruled out by one set lookup instead of trying every length.
+    firsts = {n[0] for n in known}
+    longest = min(_MAX_LEN, max(len(n) for n in known))
     new_tags: list[list[str]] = []
     new_scores: list[list[float]] = []
     for ks, ts, ss in zip(keys, tags, scores, strict=True):
         ts, ss = list(ts), list(ss)
+        if firsts.isdisjoint(ks):
+            new_tags.append(ts)
+            new_scores.append(ss)
+            continue
         i = 0
         while i < len(ks):
-            if ts[i] != "O":
+            if ts[i] != "O" or ks[i] not in firsts:
                 i += 1
                 continue
-            for n in range(min(_MAX_LEN, len(ks) - i), 0, -1):
+            for n in range(min(longest, len(ks) - i), 0, -1):
                 label = known.get(tuple(ks[i : i + n]))
+                if not label:
+                    continue
                 free = all(t == "O" for t in ts[i : i + n]) and (i + n == len(ts) or not ts[i + n].startswith("I-"))
-                if label and free:
+                if free:
                     ts[i : i + n] = ["B-" + label] + ["I-" + label] * (n - 1)
                     ss[i : i + n] = [PROPAGATED_SCORE] * n
                     i += n - 1

@@ -15,7 +15,7 @@ from typing import Any
 from seedx.stages.ner.clusters import load_clusters
 from seedx.stages.ner.consistency import propagate
 from seedx.stages.ner.features import Featurizer, View
-from seedx.stages.ner.lexicon import Lexicon, core
+from seedx.stages.ner.lexicon import Lexicon
 
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
@@ -85,6 +85,8 @@ class CrfTagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path / MODEL_FILE))
+        # Attributes without weights add nothing to any score: leaving them out tags the same, faster.
+        self.featurizer.restrict_to(frozenset(a for a, _ in self._tagger.info().state_features))
 
     @classmethod
     def load(cls, path: Path) -> CrfTagger:
@@ -104,7 +106,7 @@ class CrfTagger:
         """IOB2 tags of one sentence and, per token, the marginal probability of its tag."""
         if not views:
             return [], []
-        tags = self._tagger.tag(self.featurizer.items(views))
+        tags = self._tagger.tag(self.featurizer.tagging_items(views))
         if not with_scores:
             return tags, [1.0] * len(tags)
         marginal = self._tagger.marginal
@@ -120,7 +122,7 @@ class CrfTagger:
         if not consistency:
             return tagged
         lex = self.featurizer.lexicon
-        keys = [[core(v.stem) for v in vs] for vs in sentences]
+        keys = [self.featurizer.keys(vs) for vs in sentences]
         tags, scores = propagate(keys, [t for t, _ in tagged], [s for _, s in tagged],
                                  blocked=lex.cue_words, org_heads=lex.org_heads)
         return list(zip(tags, scores, strict=True))

@@ -59,6 +59,8 @@ class Lexicon:
         # training runs would number crfsuite's attributes differently.
         self.single = {w: tuple(sorted(k)) for w, k in singles.items()}
         self.parts = {w: tuple(sorted(k)) for w, k in parts.items()}
+        self._lengths: dict[str, dict[str, tuple[int, ...]]] = {f: {} for f in self.multi}
+        """Entry lengths by family and first key, longest first (filled on first use)."""
         self.known_places = frozenset(w for w, k in self.single.items() if "GAZ-LOC" in k)
         self.cue_words = frozenset(w for w, k in self.single.items() if any(x in CUE_FILES for x in k))
         self.org_heads = frozenset(w for w, k in self.single.items() if "TRIG-ORG" in k)
@@ -76,15 +78,23 @@ class Lexicon:
         i = 0
         n = len(keys)
         table = self.multi[family]
+        if not table or table.keys().isdisjoint(keys):  # the usual case: no entry starts in this sentence
+            return marks
+        lengths = self._lengths[family]
         while i < n:
             cands = table.get(keys[i])
             best = 0
             best_kind = ""
             if cands:
-                for entry, kind in cands.items():
-                    m = len(entry)
-                    if m > best and tuple(keys[i : i + m]) == entry:
-                        best, best_kind = m, kind
+                ms = lengths.get(keys[i])
+                if ms is None:
+                    ms = lengths[keys[i]] = tuple(sorted({len(e) for e in cands}, reverse=True))
+                for m in ms:  # longest first: the first entry found is the longest match
+                    if i + m <= n:
+                        kind = cands.get(tuple(keys[i : i + m]))
+                        if kind is not None:
+                            best, best_kind = m, kind
+                            break
             if best:
                 marks[i] = "B-" + best_kind
                 for j in range(i + 1, i + best):
