@@ -32,6 +32,15 @@ def config(options: dict[str, Any]) -> dict[str, Any]:
     if backend == "builtin":
         path = builtin_model_dir(options.get("ner_model"))
         return {"backend": "builtin", "model": path.name, "digest": _digest(path / "model.crfsuite")}
+    if backend == "neural":
+        from seedx.stages.ner.backends import neural_model_dir
+
+        path = neural_model_dir(options.get("ner_model"))
+        if not (path / "weights.pt").exists():
+            raise FileNotFoundError(f"--ner neural: no neural NER model at {path}")
+        # A stacked model's output also depends on the CRF it reads (ner-1, its sibling).
+        return {"backend": "neural", "model": path.name,
+                "digest": _digest(path / "weights.pt") + "+" + _digest(path.parent / "ner-1" / "model.crfsuite")}
     # An explicitly chosen backend must be installed: fail before the first article, never download.
     if backend == "camel":
         if camel_ner_dir() is None:
@@ -65,8 +74,13 @@ def run(doc: Document, options: dict[str, Any]) -> Document:
 
     backend = resolve_backend(options.get("ner"))
     sentences = tagging_units(doc.tokens)
-    if backend == "builtin":
-        tagger = load_builtin(str(builtin_model_dir(options.get("ner_model"))))
+    if backend in ("builtin", "neural"):
+        if backend == "builtin":
+            tagger = load_builtin(str(builtin_model_dir(options.get("ner_model"))))
+        else:
+            from seedx.stages.ner.backends import neural_model_dir
+
+            tagger = load_neural(str(neural_model_dir(options.get("ner_model"))))
         tagged = tag_builtin(tagger, sentences)
         places = tagger.featurizer.lexicon.known_places
     elif backend == "camel":
@@ -126,6 +140,18 @@ def load_builtin(path: str) -> Any:
     if not (p / "model.crfsuite").exists():
         raise FileNotFoundError(f"no NER model at {p}: run `seedx train ner` or pass --ner camel|stanza")
     return CrfTagger.load(p)
+
+
+@lru_cache(maxsize=2)
+def load_neural(path: str) -> Any:
+    """The neural model at `path` with its stacked CRF (the cached builtin of the sibling directory)."""
+    import json
+
+    from seedx.stages.ner.neural import VOCAB_FILE, NeuralTagger
+
+    p = Path(path)
+    stack = json.loads((p / VOCAB_FILE).read_text(encoding="utf-8"))["net"].get("stack")
+    return NeuralTagger.load(p, crf=load_builtin(str(p.parent / stack)) if stack else None)
 
 
 def tag_builtin(tagger: Any, sentences: list[list[Token]]) -> list[tuple[list[Token], list[str], list[float]]]:

@@ -11,8 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-BACKENDS = ("builtin", "camel", "stanza")
+BACKENDS = ("builtin", "neural", "camel", "stanza")
 BUILTIN_MODEL = "ner-1"
+NEURAL_MODEL = "ner-nn-1"
 
 
 def repo_root() -> Path:
@@ -31,6 +32,18 @@ def builtin_model_dir(path: str | Path | None = None) -> Path:
         if (p / "model.crfsuite").exists():
             return p
     return repo_root() / "models" / BUILTIN_MODEL
+
+
+def neural_model_dir(path: str | Path | None = None) -> Path:
+    """The neural model (stacked on ner-1, its sibling): an explicit path, or models/ner-nn-1 of the repository
+    (or cwd)."""
+    if path:
+        return Path(path)
+    for base in (repo_root(), Path.cwd()):
+        p = base / "models" / NEURAL_MODEL
+        if (p / "weights.pt").exists():
+            return p
+    return repo_root() / "models" / NEURAL_MODEL
 
 
 def camel_data_dir() -> Path:
@@ -80,6 +93,8 @@ def list_backends(model: str | Path | None = None) -> list[BackendInfo]:
     return [
         BackendInfo("builtin", (b / "model.crfsuite").exists(), str(b),
                     "shipped with seedx; rebuild: seedx train ner (needs ../shared/ner)"),
+        BackendInfo("neural", (neural_model_dir() / "weights.pt").exists(), str(neural_model_dir()),
+                    "shipped with seedx (needs torch); rebuild: python -m seedx.stages.ner.train_neural"),
         BackendInfo("camel", camel is not None, str(camel or camel_data_dir() / "data" / "ner" / "arabert"),
                     "camel_data -i ner-arabert   (set CAMELTOOLS_DATA to choose the folder)"),
         BackendInfo("stanza", stanza_ner_installed(sroot), str(sroot),
@@ -98,5 +113,5 @@ def resolve_backend(name: str | None) -> str:
             return "stanza"
         return "builtin"
     if name not in BACKENDS:
-        raise ValueError(f"unknown NER backend {name!r}: choose builtin, camel, stanza or auto")
+        raise ValueError(f"unknown NER backend {name!r}: choose builtin, neural, camel, stanza or auto")
     return name

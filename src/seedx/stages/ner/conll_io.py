@@ -9,11 +9,12 @@ from seedx.evaluate.conll import Scores
 from seedx.stages.ner.data import read_conll
 
 
-def _tagger(model: Path | None):  # noqa: ANN202 - CrfTagger
-    from seedx.stages.ner import load_builtin
+def _tagger(model: Path | None):  # noqa: ANN202 - CrfTagger or NeuralTagger
+    from seedx.stages.ner import load_builtin, load_neural
     from seedx.stages.ner.backends import builtin_model_dir
 
-    return load_builtin(str(builtin_model_dir(model)))
+    path = builtin_model_dir(model)
+    return load_neural(str(path)) if (path / "weights.pt").exists() else load_builtin(str(path))
 
 
 def tag_conll(path: Path, model: Path | None = None) -> Iterator[str]:
@@ -42,13 +43,13 @@ def time_model(path: Path, model: Path | None = None) -> dict[str, float]:
     """Load time (first load in this process) and tagging speed over a CoNLL file's tokens."""
     import time
 
-    from seedx.stages.ner import load_builtin
-    from seedx.stages.ner.backends import builtin_model_dir
+    from seedx.stages.ner import load_builtin, load_neural
     from seedx.stages.ner.train import measure_speed
 
     load_builtin.cache_clear()
+    load_neural.cache_clear()
     t = time.perf_counter()
-    tagger = load_builtin(str(builtin_model_dir(model)))
+    tagger = _tagger(model)
     load_s = time.perf_counter() - t
     return {"load_seconds": round(load_s, 3),
             "tokens_per_second": round(measure_speed(tagger, list(read_conll(path, tagged=False))))}
