@@ -62,7 +62,7 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
                 j = i + 1
                 while j < n and j - i <= 3 and tags[j] == "O" and _definite(tokens[j]) and (
                         j == i + 1 or not tokens[j].clitic or tokens[j].clitic == "و"
-                        ) and tokens[j].stem not in nisba:
+                        ) and tokens[j].stem not in nisba and tokens[j].stem not in _not_in_names():
                     j += 1
                 end = j
             elif t.stem in nisba and tags[i + 1] == "O" and _nisba(tokens[i + 1]) and _agree(t, tokens[i + 1]):
@@ -72,6 +72,14 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
             i = end
         else:
             i += 1
+
+
+@lru_cache(maxsize=1)
+def _not_in_names() -> frozenset[str]:
+    from seedx.resources import load_lines
+    from seedx.stages.normalize import normalize_word
+
+    return frozenset(normalize_word(w) for w in load_lines("ner/not_in_names.txt"))
 
 
 @lru_cache(maxsize=1)
