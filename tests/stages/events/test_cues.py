@@ -290,3 +290,49 @@ def test_attack_target_and_place_words() -> None:
     assert ev.type == "protest" and names(doc, ev.location) == ["السفارة"]
     doc = make_doc("وعقد الوزير اجتماعا على هامش القمة مع سامي الحداد.", [("سامي الحداد", "PER")])
     assert all(not e.location for e in run(doc))
+
+
+def test_place_inside_an_unmarked_name_is_no_organizer() -> None:
+    doc = make_doc("ونظمت جمعية شباب الأناضول وقفة أمس.", [("الأناضول", "LOC")], [("أمس", "2024-03-03", "DATE")])
+    (ev,) = run(doc)
+    assert ev.type == "protest" and ev.organizers == [] and ev.participants == []
+    doc = make_doc("ونظمت قطر وقفة أمام السفارة.", [("قطر", "LOC")])
+    (ev,) = run(doc)
+    assert names(doc, ev.organizers) == ["قطر"]
+
+
+def test_place_inside_an_unmarked_name_is_the_speaker_last() -> None:
+    doc = make_doc("وأكدت لجنة نصرة فلسطين وحزب العدالة أن الوقفة سلمية.",
+                   [("فلسطين", "LOC"), ("حزب العدالة", "ORG")])
+    assert [names(doc, [ev.speaker]) for ev in run(doc)] == [["حزب العدالة"]]
+    doc = make_doc("ودعت الحملة الشعبية لمقاطعة إسرائيل إلى التظاهر.", [("إسرائيل", "LOC")])
+    (ev,) = run(doc)
+    assert ev.type == "statement" and names(doc, [ev.speaker]) == ["إسرائيل"]  # no other name: kept
+
+
+def test_subject_of_a_victim_verb_takes_part() -> None:
+    doc = make_doc("واستشهد الصحفي سامي الحداد برصاص قناص.", [("سامي الحداد", "PER")])
+    (ev,) = run(doc)
+    assert ev.type == "attack" and ev.organizers == [] and names(doc, ev.participants) == ["سامي الحداد"]
+
+
+def test_offset_and_vague_durations_are_no_event_time() -> None:
+    doc = make_doc("ونظمت قطر وقفة قبل نحو شهر من الانتخابات.", [("قطر", "LOC")], [("نحو شهر", "P1M", "DURATION")])
+    (ev,) = run(doc)
+    assert ev.type == "protest" and ev.time == []
+    doc = make_doc("ونظمت قطر وقفة استمرت ساعات.", [("قطر", "LOC")], [("ساعات", "PTXH", "DURATION")])
+    (ev,) = run(doc)
+    assert ev.time == []
+    doc = make_doc("ونظمت قطر وقفة استمرت ثلاثة أيام.", [("قطر", "LOC")], [("ثلاثة أيام", "P3D", "DURATION")])
+    (ev,) = run(doc)
+    assert ev.time == ["t1"]
+
+
+def test_no_subject_before_a_verb_that_opens_with_wa() -> None:
+    tmx = [("أمس", "2024-03-03", "DATE")]
+    doc = make_doc("قطر وتظاهر المئات أمس.", [("قطر", "LOC")], tmx)
+    (ev,) = run(doc)
+    assert ev.type == "protest" and ev.participants == [] and ev.organizers == []
+    doc = make_doc("وقطر تنظم وقفة أمس.", [("قطر", "LOC")], tmx)
+    (ev,) = run(doc)
+    assert names(doc, ev.organizers) == ["قطر"]

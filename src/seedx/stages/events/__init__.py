@@ -16,7 +16,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "2"
+VERSION = "3"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

@@ -94,6 +94,35 @@ def _governed(ctx: Context, s: int) -> str:
     return ""
 
 
+def qualifies_noun(ctx: Context, s: int, lo: int, lex: Lexicon) -> bool:
+    """A place name right after a common noun qualifies that noun (جمعية شباب الأناضول، لنصرة القدس وفلسطين،
+    وزير خارجية قطر): it is part of a name or title that ner did not mark, not the one who acts.
+
+    Looks back from the entity at s (over places joined by و) to the word before it, not before token lo;
+    titles, prepositions, place words (مدينة) and the words of other entities or timexes do not count.
+    """
+    e = ctx.ent_at[s]
+    if e is None or e.label != "LOC":
+        return False
+    first, k = s, s - 1
+    while k >= lo:
+        joined = ctx.tokens[first].clitic.startswith("و")
+        if ctx.tokens[k].norm == "و":
+            joined, k = True, k - 1
+        prev = ctx.ent_at[k] if k >= lo else None
+        if not (joined and prev is not None and prev.label == "LOC"):
+            break
+        while k >= lo and ctx.ent_at[k] is prev:
+            k -= 1
+        first = k + 1
+    if k < lo:
+        return False
+    tok = ctx.tokens[k]
+    stems = ctx.stems(k)
+    return (tok.kind == "word" and ctx.ent_at[k] is None and ctx.tmx_at[k] is None and tok.norm not in _PREPS
+            and not stems & lex.titles and not stems & lex.cues["location_preps"])
+
+
 def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> list[Entity]:
     """The entity at s and those joined to it by و or commas (lists of names with titles between)."""
     out = [first]
@@ -147,7 +176,8 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
     """The subject of a statement: after the verb (VSO), else just before it (SVO).
 
     A PER wins over an ORG or LOC in the same stretch (وزير خارجية قطر محمد ...
-    speaks, not قطر); names behind a preposition are never the subject.
+    speaks, not قطر); names behind a preposition are never the subject, and a place
+    that qualifies a noun ner left unmarked (لنصرة فلسطين) is taken only when nothing else is.
     """
     stop = lex.cues["speaker_titles_stop"]
     if m.pos == "noun":
@@ -157,20 +187,25 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
              or m.pos == "noun" and e.label != "MISC" and _governed(ctx, s) in ("عن", "ل")]
     first_prep = next((k for k in range(m.j, end) if ctx.tokens[k].norm in _PREPS), end)
     cands = [c for c in cands if c[2].label == "PER" or c[0] < first_prep]
-    if m.role != "participle" and cands:
-        pick = next((c for c in cands if c[2].label == "PER"), cands[0])
+    # A place that qualifies a noun (وكذلك ثمنت الحملة الشعبية لمقاطعة إسرائيل) is a last resort only.
+    plain = [c for c in cands if c[2].label == "PER" or not qualifies_noun(ctx, c[0], m.j, lex)]
+    if m.role != "participle" and plain:
+        pick = next((c for c in plain if c[2].label == "PER"), plain[0])
         return entity_list(ctx, pick[0], end, pick[2], gap=0) if pick[2].label != "PER" else [pick[2]]
-    if m.pos == "verb" and m.role != "participle" and _title_subject(ctx, m.j):
+    if m.pos == "verb" and m.role != "participle" and not cands and _title_subject(ctx, m.j):
         return []  # وقال المسؤول الكوري: a subject without a name, not a name from before the verb
     lo, _ = ctx.sentence_of(m.i)
-    before = [(s, e_, e) for s, e_, e in entity_spans(ctx, max(lo, m.i - 14), m.i)
-              if e.label != "MISC" and not _governed(ctx, s)]
+    before_all = [(s, e_, e) for s, e_, e in entity_spans(ctx, max(lo, m.i - 14), m.i)
+                  if e.label != "MISC" and not _governed(ctx, s)]
+    before = [c for c in before_all if c[2].label == "PER" or not qualifies_noun(ctx, c[0], lo, lex)]
+    if m.role != "participle" and cands:
+        before = [c for c in before if c[2].label == "PER"]  # only a person outranks a name after the verb
     if before:
         per = [c for c in before if c[2].label == "PER"]
         return [(per or before)[-1][2]]
-    if m.role == "participle" and cands:
+    if cands:
         return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
-    return []
+    return [before_all[-1][2]] if before_all else []
 
 
 def _title_subject(ctx: Context, k: int) -> bool:
@@ -182,15 +217,32 @@ def _title_subject(ctx: Context, k: int) -> bool:
     return ctx.tokens[k].definite
 
 
+def offset_duration(ctx: Context, k: int, lex: Lexicon) -> bool:
+    """The timex at token k is a duration that says no time of the event: a vague one (أيام، ساعات، سنوات طويلة:
+    value with X) or one that only offsets another time (قبل نحو شهر من، بعد ساعات من، قبله بشهر)."""
+    t = ctx.tmx_at[k]
+    if t is None or t.type != "DURATION":
+        return False
+    if t.value is None or "X" in t.value:
+        return True
+    first = k
+    while first > 0 and ctx.tmx_at[first - 1] is t:
+        first -= 1
+    lo, _ = ctx.sentence_of(k)
+    offsets = lex.cues["offset_words"]
+    return any(ctx.stems(r) & offsets for r in range(max(lo, first - 2), first + 1) if ctx.tokens[r].kind == "word")
+
+
 def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     """Timexes between the verb and what is said, or right before the verb."""
     end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"])
-    ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None]
+    ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)]
     lo, _ = ctx.sentence_of(m.i)
     for k in range(m.i - 1, max(lo, m.i - 3) - 1, -1):
         t = ctx.tmx_at[k]
         if t is not None:
-            ids.insert(0, t.id)
+            if not offset_duration(ctx, k, lex):
+                ids.insert(0, t.id)
             break
         if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None:
             break
@@ -230,7 +282,7 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         return
     mine = [k for k in range(lo, hi) if _owner(k, anchors) == m.i]
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
-                                         and abs(k - m.i) <= _TIME_REACH)))
+                                         and abs(k - m.i) <= _TIME_REACH and not offset_duration(ctx, k, lex))))
     spans = [sp for sp in entity_spans(ctx, lo, hi) if _owner(sp[0], anchors) == m.i]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
     taken: set[str] = set()
@@ -239,9 +291,10 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
             continue
         gov = _governed(ctx, s)
         cue = cue_before(ctx, s, lo, cue_org | cue_part)
+        modifier = qualifies_noun(ctx, s, m.j if s >= m.j else lo, lex)
         if e.label == "LOC" and gov in _PLACE_PREPS:
             draft.add("location", [e.id])  # شارك المئات في وقفة قرب السفارة: a place, whatever cue came before
-        elif cue in cue_org:
+        elif cue in cue_org and not modifier:
             group = entity_list(ctx, s, hi, e)
             draft.add("organizers", [x.id for x in group if x.label != "MISC"])
             taken.update(x.id for x in group)
@@ -253,12 +306,12 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         elif e.label == "LOC" and (gov in _PLACE_PREPS or gov in _TARGET_PREPS and draft.type == "attack"
                                    or _place_word_before(ctx, s, lex)):
             draft.add("location", [e.id])
-        elif e.label in ("PER", "ORG", "LOC") and not gov and _is_subject_of(ctx, s, m):
+        elif e.label in ("PER", "ORG", "LOC") and not gov and not modifier and _is_subject_of(ctx, s, m):
             group = entity_list(ctx, s, hi, e, gap=0)
             slot = "participants" if draft.type in _PARTICIPANT_SUBJECT_TYPES or m.verb not in _SUBJECT_VERBS_ORG \
                 else "organizers"
             if draft.type == "attack" and m.pos == "verb":
-                slot = "organizers"
+                slot = "participants" if m.verb in lex.cues["victim_verbs"] else "organizers"
             draft.add(slot, [x.id for x in group])
             taken.update(x.id for x in group)
         elif draft.type == "attack" and e.label == "PER" and s > m.i:
@@ -299,7 +352,8 @@ def _is_subject_of(ctx: Context, s: int, m: Mention) -> bool:
                     and ctx.tmx_at[k] is None)
         punct = any(ctx.tokens[k].norm in _CLAUSE_PUNCT for k in range(m.j, s))
         return words <= 3 and not punct
-    return m.i - s <= 2
+    # A verb that opens with و or ف starts a clause of its own (تركيا وتجمع مئات: a dateline, then the news).
+    return m.i - s <= 2 and not ctx.tokens[m.i].clitic.startswith(("و", "ف"))
 
 
 def _name_and_slogan(ctx: Context, m: Mention, draft: Draft, lex: Lexicon) -> None:

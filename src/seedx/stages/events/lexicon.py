@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from seedx.record import EventType
-from seedx.resources import load_json
+from seedx.resources import load_json, load_lines
 from seedx.stages.normalize import normalize_word
 
 Role = Literal["event", "support", "participle"]
@@ -76,6 +76,10 @@ class CueFile(_Strict):
     speaker_titles_stop: list[str]
     relative_blockers: list[str]
     """Words before a statement verb that make it a relative or complement clause (الذي تنفيه، أن يعبر)."""
+    victim_verbs: list[str]
+    """Attack verbs whose subject suffers the attack (استشهد الصحفي ...): it takes part, it does not organize."""
+    offset_words: list[str]
+    """Words that make a duration an offset from another time (قبل أيام من، بعد ساعات من): no event's time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,8 @@ class Lexicon:
     support: frozenset[str]
     support_window: int
     cues: dict[str, frozenset[str]]
+    titles: frozenset[str] = frozenset()
+    """Words that stand before a person's name (ner/titles.txt), normalized, with and without ال."""
 
 
 _SPACE = re.compile(r"\s+")
@@ -131,4 +137,15 @@ def load_lexicon() -> Lexicon:
         support=_norm_set(trig.support_verbs.forms),
         support_window=trig.support_verbs.window,
         cues=cues,
+        titles=_titles(),
     )
+
+
+def _titles() -> frozenset[str]:
+    """Titles shared with ner (one list, read here): الرئيس and رئيس alike."""
+    out: set[str] = set()
+    for line in load_lines("ner/titles.txt"):
+        w = normalize_word(line)
+        out.add(w)
+        out.add(w[2:] if w.startswith("ال") and len(w) > 3 else w)
+    return frozenset(out)
