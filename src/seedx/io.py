@@ -19,13 +19,13 @@ from typing import Any, BinaryIO
 import orjson
 
 from seedx.document import Document, document_from_json
+from seedx.isodate import is_iso_date
 from seedx.record import Published
 
 MAX_ARTICLE_BYTES = 20_000_000
 """Articles above this size are refused: no real news article comes close."""
 
 _KNOWN_KEYS = ("id", "text", "published", "title", "url")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -171,7 +171,7 @@ def _read_jsonl(lines: Any, source: str, published: str | None) -> Iterator[Docu
 
 
 def _as_date(v: Any) -> str | None:
-    return v if isinstance(v, str) and _DATE_RE.match(v) else None
+    return v if is_iso_date(v) else None
 
 
 def _document(doc_id: str, text: str, source: str, published: str | None) -> Document:

@@ -82,3 +82,10 @@ def test_report_without_records_fails(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and "no records" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_show_rejects_a_malformed_published_date(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("خبر قصير من القاهرة", encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(article), "--published", "22/11/2026"])
+    assert result.exit_code == 2

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Inputs = Annotated[list[str], typer.Argument(
     help="Articles: .txt/.jsonl files, directories (recursive), or - for stdin.")]
@@ -24,8 +21,11 @@ def _stderr_console():  # noqa: ANN202 - rich Console, imported lazily
     return Console(stderr=True)
 
 
-def _check_published(value: str | None) -> None:
-    if value is not None and not _DATE_RE.match(value):
+def check_published(value: str | None) -> None:
+    """Usage error (exit 2) for a --published that is not YYYY-MM-DD."""
+    from seedx.isodate import is_iso_date
+
+    if value is not None and not is_iso_date(value):
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--published")
 
 
@@ -66,7 +66,7 @@ def extract_cmd(
     Without --force, articles whose complete record already exists in the
     output directory are skipped, so rerunning an interrupted run finishes it.
     """
-    _check_published(published)
+    check_published(published)
     _check_stage(until, "--until")
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"{engine!r}: local or dask", param_hint="--engine")
@@ -141,7 +141,7 @@ def run_cmd(
     Input is raw articles, or the JSONL that an earlier `seedx run` printed:
     stages already done are kept, the named stage is always run again.
     """
-    _check_published(published)
+    check_published(published)
     _check_stage(stage, "STAGE")
     import orjson
 

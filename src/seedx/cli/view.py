@@ -36,7 +36,10 @@ def register(app: typer.Typer, eval_app: typer.Typer, train_app: typer.Typer) ->
         """Show an article with entities, timexes and event triggers coloured, then its events and timexes."""
         from rich.console import Console
 
+        from seedx.cli.extract import check_published
         from seedx.view.commands import ViewError, doc_ids, load_any
+
+        check_published(published)
         from seedx.view.terminal import bidi_available, show_article
 
         err = Console(stderr=True, soft_wrap=True)

@@ -34,12 +34,17 @@ def gold_dirs(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def predict(gold_dir: str | Path, until: str | None = None, options: dict[str, Any] | None = None,
-            input_path: str | Path | None = None) -> dict[str, Record]:
-    """Run the pipeline on a gold set's input.jsonl (or `input_path`)."""
-    from seedx.io import read_inputs
-    from seedx.pipeline import Runner, stages_until, to_record
+            input_path: str | Path | None = None, only: Sequence[str] | None = None) -> dict[str, Record]:
+    """Run the pipeline on a gold set's input.jsonl (or `input_path`).
 
-    runner = Runner(stages=stages_until(until), options=dict(options or {}))
+    `only` names the stages to run (in pipeline order) when a scorer needs
+    fewer than everything up to `until`: timexes need no NER.
+    """
+    from seedx.io import read_inputs
+    from seedx.pipeline import Runner, get_stage, stages_until, to_record
+
+    stages = tuple(get_stage(n) for n in only) if only else stages_until(until)
+    runner = Runner(stages=stages, options=dict(options or {}))
     src = Path(input_path) if input_path else Path(gold_dir) / "input.jsonl"
     out: dict[str, Record] = {}
     for item in read_inputs([str(src)]):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from seedx.evaluate.gold import Counts, gold_dirs, load_gold, match_spans
+from seedx.evaluate.gold import Counts, gold_dirs, load_gold, match_spans, predict
 
 
 @dataclass
@@ -64,17 +64,8 @@ def score_doc(scores: TimexScores, doc_id: str, pred: Sequence[dict[str, Any]], 
 
 def predict_dates(gold_dir: Path, input_path: str | Path | None = None) -> dict[str, Any]:
     """Run normalize, tokenize and dates (the stages timexes depend on) on a gold set's input."""
-    from seedx.io import read_inputs
-    from seedx.pipeline import Runner, get_stage, to_record
-
-    runner = Runner(stages=tuple(get_stage(n) for n in ("normalize", "tokenize", "dates")))
-    src = Path(input_path) if input_path else gold_dir / "input.jsonl"
-    out: dict[str, Any] = {}
-    for item in read_inputs([str(src)]):
-        if isinstance(item, Exception):
-            raise item
-        out[item.id] = to_record(runner.run(item)).model_dump()
-    return out
+    records = predict(gold_dir, input_path=input_path, only=("normalize", "tokenize", "dates"))
+    return {doc_id: rec.model_dump() for doc_id, rec in records.items()}
 
 
 def evaluate_timex(paths: Sequence[str | Path], input_path: str | Path | None = None) -> TimexScores:
