@@ -44,12 +44,17 @@ class Token:
     @property
     def stem(self) -> str:
         """The normalized form without its proclitics."""
-        if not self.clitic:
-            return self.norm
-        if self.clitic.endswith("ل") and self.norm.startswith(self.clitic + "ل"):
-            # ل + ال contracted (للقدس): the stem is "لقدس", read as "القدس".
-            return "ا" + self.norm[len(self.clitic) :]
-        return self.norm[len(self.clitic) :]
+        return stem_of(self.norm, self.clitic)
+
+
+def stem_of(norm: str, clitic: str) -> str:
+    """A normalized word without the proclitics `clitic` (what `Token.stem` gives)."""
+    if not clitic:
+        return norm
+    if clitic.endswith("ل") and norm.startswith(clitic + "ل"):
+        # ل + ال contracted (للقدس): the stem is "لقدس", read as "القدس".
+        return "ا" + norm[len(clitic) :]
+    return norm[len(clitic) :]
 
 
 @dataclass(slots=True)

@@ -146,3 +146,18 @@ def test_real_subprocess_pipes_jsonl(raw_dir: Path, tmp_path: Path) -> None:
     records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert len(records) == 5
     assert proc.stderr == b""
+
+
+def test_records_do_not_depend_on_the_hash_seed(raw_dir: Path, tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; no rule may depend on it."""
+    import os
+
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-m", "seedx", "extract", str(raw_dir), "--jsonl", "-q", "--no-cache",
+                               "-w", "1", "-o", str(tmp_path / seed)], capture_output=True, timeout=120, check=False,
+                              env=env)
+        assert proc.returncode == 0, proc.stderr.decode()
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1]

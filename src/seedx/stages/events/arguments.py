@@ -329,14 +329,19 @@ def cue_before(ctx: Context, s: int, lo: int, cues: frozenset[str]) -> str:
         tok = ctx.tokens[k]
         hit = ctx.stems(k) & cues
         if hit:
-            return sorted(hit, key=len)[-1]
+            return _longest(hit)
         if tok.kind == "punct" and tok.norm not in (",", '"'):
             return ""  # a name in quotes (كل من "الائتلاف العالمي") is still governed
         if ctx.ent_at[k] is not None:
             return ""
     stems = ctx.stems(s)
     hit = stems & cues
-    return sorted(hit, key=len)[-1] if hit and ctx.tokens[s].clitic else ""
+    return _longest(hit) if hit and ctx.tokens[s].clitic else ""
+
+
+def _longest(words: frozenset[str] | set[str]) -> str:
+    """The longest cue, ties broken alphabetically: set order varies between processes."""
+    return max(words, key=lambda w: (len(w), w))
 
 
 def _place_word_before(ctx: Context, s: int, lex: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from seedx.document import Document, Token
+from seedx.document import Document, Token, stem_of
 from seedx.record import Entity, Timex
 
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س")
@@ -50,9 +50,10 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
     return out
 
 
-_STEMS: dict[tuple[str, str], set[str]] = {}
-"""Context.stems by (norm, clitic): the same set object each time, so set iteration order is as before."""
-_STEMS_MAX = 1 << 15
+@lru_cache(maxsize=1 << 15)
+def _readings(norm: str, clitic: str) -> frozenset[str]:
+    """Every reading of a token (surface, tokenizer stem, analyses); bounded, so memory stays flat."""
+    return frozenset({norm, stem_of(norm, clitic), *(s for s, _, _ in analyses(norm))})
 
 
 @dataclass
@@ -99,17 +100,10 @@ class Context:
         """Token range [lo, hi) of the sentence holding token i."""
         return self.sent_range[self.tokens[i].sent]
 
-    def stems(self, i: int) -> set[str]:
-        """All readings of token i without clitics (plus its surface); shared between calls: read it only."""
+    def stems(self, i: int) -> frozenset[str]:
+        """All readings of token i without clitics (plus its surface)."""
         tok = self.tokens[i]
-        key = (tok.norm, tok.clitic)
-        hit = _STEMS.get(key)
-        if hit is None:
-            hit = {tok.norm, tok.stem} | {s for s, _, _ in analyses(tok.norm)}
-            if len(_STEMS) >= _STEMS_MAX:  # bounded: memory stays flat over a long run
-                _STEMS.clear()
-            _STEMS[key] = hit
-        return hit
+        return _readings(tok.norm, tok.clitic)
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind in ("word", "hashtag")

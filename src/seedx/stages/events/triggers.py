@@ -73,11 +73,11 @@ def _match(ctx: Context, i: int, lex: Lexicon) -> tuple[Sense, int, bool, str] |
     return best
 
 
-def _after_names(ctx: Context, j: int) -> set[str]:
+def _after_names(ctx: Context, j: int) -> frozenset[str]:
     """Readings of the first word from j on that no entity covers (وجدد سامي الحداد رفضه: رفضه)."""
     while j < len(ctx.tokens) and ctx.ent_at[j] is not None:
         j += 1
-    return ctx.stems(j) if ctx.is_word(j) else set()
+    return ctx.stems(j) if ctx.is_word(j) else frozenset()
 
 
 def _quantity_after(ctx: Context, j: int, lex: Lexicon) -> bool:
@@ -145,7 +145,7 @@ def find_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             continue
         noun = found.pop(k)
         found[v] = Mention(v, v + 1, noun.type, "event", "verb", noun.definite, noun=k,
-                           verb=next(iter(ctx.stems(v) & lex.support)))
+                           verb=max(ctx.stems(v) & lex.support, key=lambda w: (len(w), w)))
     return [found[k] for k in sorted(found)]
 
 
