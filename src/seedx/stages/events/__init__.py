@@ -16,7 +16,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "4"
+VERSION = "5"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,8 @@ _PREPS = frozenset(normalize_word(w) for w in (
     "لصالح", "تجاه", "نحو", "قرب", "داخل", "عند", "فوق"))
 """Normalized as the tokens are (على -> علي): written plainly so that a linguist can read them."""
 _PLACE_PREPS = frozenset(normalize_word(w) for w in ("ب", "في", "إلى", "أمام", "قرب", "داخل", "عند", "فوق"))
+_SAID_AT = frozenset(normalize_word(w) for w in ("ب", "في", "أمام"))
+"""Prepositions of the place a statement was made in."""
 _TARGET_PREPS = frozenset(normalize_word(w) for w in ("على", "ضد"))
 """An attack on a place (الغارات على غزة) happens there."""
 _CLAUSE_PUNCT = frozenset({".", ":", "?", "!", ";", '"', "(", ")"})
@@ -28,6 +30,12 @@ _SUBJECT_VERBS_ORG = frozenset({"عقد", "عقدت", "يعقد", "تعقد", "�
                                 "شنت", "يشن", "تشن", "اختتم", "اختتمت", "يختتم", "تختتم", "افتتح", "افتتحت", "يفتتح",
                                 "تفتتح"})
 """Light verbs whose subject is the one who holds the event."""
+_SUBJECT_NP = 4
+"""Tokens after a statement verb that a subject noun phrase without a name may span (الحملة الشعبية لمقاطعة)."""
+_HOLDER_REACH = 10
+"""How far before a name its title may stand (أمين عام المؤتمر الدولي لدعم الانتفاضة فلان)."""
+_HISTORY_REACH = 3
+"""Words that may stand between a trigger and a date of years before (اعتقل عام 2007) for it to date the event."""
 _TIME_REACH = 20
 """Timexes further than this many tokens from the trigger belong to something else in the sentence."""
 _VAGUE = frozenset({"عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات"})
@@ -157,12 +165,20 @@ def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> l
     return out
 
 
-def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14) -> int:
-    """End (exclusive) of the words after token i up to a complementizer or clause punctuation."""
+def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14, asides: bool = False) -> int:
+    """End (exclusive) of the words after token i up to a complementizer or clause punctuation; with `asides`,
+    a bracketed aside after a name (جماعة أنصار الله (الحوثيون)، اليوم) does not end the clause."""
     lo, hi = ctx.sentence_of(i)
     words = 0
+    inside = False
     for k in range(i + 1, hi):
         tok = ctx.tokens[k]
+        if asides and tok.norm == "(" and ctx.ent_at[k - 1] is not None:
+            inside = True
+            continue
+        if inside:
+            inside = tok.norm != ")"
+            continue
         if tok.norm in _CLAUSE_PUNCT or (ctx.ent_at[k] is None and tok.norm in stop):
             return k
         if tok.kind == "word" and ctx.ent_at[k] is None:
@@ -172,12 +188,16 @@ def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14)
     return hi
 
 
-def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
+def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = None) -> list[Entity] | None:
     """The subject of a statement: after the verb (VSO), else just before it (SVO).
 
     A PER wins over an ORG or LOC in the same stretch (وزير خارجية قطر محمد ...
     speaks, not قطر); names behind a preposition are never the subject, and a place
     that qualifies a noun ner left unmarked (لنصرة فلسطين) is taken only when nothing else is.
+    A title standing as subject (وقال الناطق باسم الوزارة، وطالب أمين عام المؤتمر) is the person
+    that title introduced earlier in the article; a verb with no subject of its own (وأضاف أن، وقال:)
+    goes on with `prev`, the speaker of the statement just before. None: the subject is someone the
+    article does not name (وقال المسؤول الكوري، أكد الجانبان): no statement to record.
     """
     stop = lex.cues["speaker_titles_stop"]
     if m.pos == "noun":
@@ -186,17 +206,40 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
     cands = [(s, e_, e) for s, e_, e in entity_spans(ctx, m.j, end) if e.label != "MISC" and not _governed(ctx, s)
              or m.pos == "noun" and e.label != "MISC" and _governed(ctx, s) in ("عن", "ل")]
     first_prep = next((k for k in range(m.j, end) if ctx.tokens[k].norm in _PREPS), end)
-    cands = [c for c in cands if c[2].label == "PER" or c[0] < first_prep]
+    titled = m.pos == "verb" and m.role != "participle" and _title_word(ctx, m.j, lex)
+    # After a title subject, a person behind a preposition is someone else (قال المسؤول بعد وصول فلان)
+    # unless every preposition on the way governs a name (النائب في البرلمان الأردني فلان).
+    cands = [c for c in cands if c[0] < first_prep
+             or c[2].label == "PER" and (not titled or _names_after_preps(ctx, m.j, c[0]))]
+    if titled and not any(c[2].label == "PER" for c in cands):
+        holder = _title_holder(ctx, m, lex)
+        if holder is not None:
+            return [holder]
+        return None  # وقال ممثل الولايات المتحدة، وقال المسؤول الكوري: someone unnamed speaks
+    if m.pos == "verb" and m.role != "participle" and _article_subject(ctx, m.j) \
+            and not any(c[2].label == "PER" or c[0] - m.j <= _SUBJECT_NP for c in cands):
+        # كما أكد الجانبان رفضهما لتدخل إيران: a subject without a name, not a name further on
+        # (a name within the subject's own words, ودعت الحملة الشعبية لمقاطعة إسرائيل, is a last resort);
+        # a name right before the verb is its topic and stands for the subject (السودان: قال الحزب ...).
+        lo = ctx.sentence_of(m.i)[0]
+        topic = [e for s, e_, e in entity_spans(ctx, max(lo, m.i - 3), m.i)
+                 if e.label in ("ORG", "LOC", "PER") and not _governed(ctx, s) and _adjacent_subject(ctx, e_, m.i, lex)]
+        return topic[-1:] or None
+    if m.pos == "verb" and m.role != "participle" and not cands and prev is not None and _no_subject(ctx, m, lex):
+        return [prev]
     # A place that qualifies a noun (وكذلك ثمنت الحملة الشعبية لمقاطعة إسرائيل) is a last resort only.
     plain = [c for c in cands if c[2].label == "PER" or not qualifies_noun(ctx, c[0], m.j, lex)]
     if m.role != "participle" and plain:
         pick = next((c for c in plain if c[2].label == "PER"), plain[0])
         return entity_list(ctx, pick[0], end, pick[2], gap=0) if pick[2].label != "PER" else [pick[2]]
-    if m.pos == "verb" and m.role != "participle" and not cands and _title_subject(ctx, m.j):
-        return []  # وقال المسؤول الكوري: a subject without a name, not a name from before the verb
     lo, _ = ctx.sentence_of(m.i)
     before_all = [(s, e_, e) for s, e_, e in entity_spans(ctx, max(lo, m.i - 14), m.i)
                   if e.label != "MISC" and not _governed(ctx, s)]
+    if m.pos == "verb" and m.role != "participle" and not ctx.tokens[m.i].clitic.startswith(("و", "ف", "ل")) \
+            and not (m.i > lo and ctx.tokens[m.i - 1].norm in lex.cues["clause_links"]):
+        # A verb that does not open its clause has its subject right before it (طهران تنفي، وقطر التي أكدت);
+        # a name further back belongs to another clause (تقارير تقول، في حين يطالب الفلسطينيون).
+        before_all = [c for c in before_all if _adjacent_subject(ctx, c[1], m.i, lex)]
     before = [c for c in before_all if c[2].label == "PER" or not qualifies_noun(ctx, c[0], lo, lex)]
     if m.role != "participle" and cands:
         before = [c for c in before if c[2].label == "PER"]  # only a person outranks a name after the verb
@@ -208,6 +251,78 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon) -> list[Entity]:
     return [before_all[-1][2]] if before_all else []
 
 
+def _adjacent_subject(ctx: Context, end: int, i: int, lex: Lexicon) -> bool:
+    """The entity ending at `end` is the subject of the verb at i: only times, an apposition between commas
+    (فلان، نائب وزير العدل، قال) and subject words (التي، قد، كان) stand between them."""
+    k = end
+    if k < i and ctx.tokens[k].norm == ",":
+        close = next((r for r in range(k + 1, min(i, k + 8)) if ctx.tokens[r].norm == ","), None)
+        if close is not None and not any(ctx.tokens[r].kind == "punct" for r in range(k + 1, close)):
+            k = close + 1
+    return all(ctx.tmx_at[r] is not None or ctx.tokens[r].norm in lex.cues["subject_relatives"]
+               for r in range(k, i)) and i - k <= 2
+
+
+def _names_after_preps(ctx: Context, lo: int, hi: int) -> bool:
+    """Every preposition in tokens [lo, hi) has a name right after it."""
+    return all(ctx.ent_at[k + 1] is not None for k in range(lo, hi) if ctx.tokens[k].norm in _PREPS)
+
+
+def _title_word(ctx: Context, k: int, lex: Lexicon) -> bool:
+    """A title that no entity covers right after the verb (times skipped): وقال الناطق، وطالب أمين عام."""
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    return ctx.is_word(k) and ctx.ent_at[k] is None and bool(ctx.stems(k) & _speaker_titles(lex))
+
+
+def _speaker_titles(lex: Lexicon) -> frozenset[str]:
+    return lex.titles | lex.cues["speaker_titles"]
+
+
+def _title_holder(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
+    """The last person named before the statement with the same title in front (the minister named earlier:
+    الوزير فلان ... وقال الوزير)."""
+    k = m.j
+    while ctx.tmx_at[k] is not None:
+        k += 1
+    titles = _speaker_titles(lex)
+    want = {w for w in ctx.stems(k) & titles}
+    want |= {w[2:] for w in want if w.startswith("ال")} | {"ال" + w for w in want}
+    for s, _, e in reversed(entity_spans(ctx, 0, m.i)):
+        if e.label != "PER" or ctx.tokens[s].sent == ctx.tokens[m.i].sent:
+            continue
+        lo, _ = ctx.sentence_of(s)
+        for r in range(s - 1, max(lo, s - _HOLDER_REACH) - 1, -1):
+            if ctx.tokens[r].norm in _CLAUSE_PUNCT or ctx.ent_at[r] is not None and ctx.ent_at[r].label == "PER":
+                break
+            if ctx.stems(r) & want:
+                return e
+    return None
+
+
+def _no_subject(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+    """A verb that opens its clause (و، ف) followed straight by what is said or by a preposition
+    (وأضاف أن، وقال:، وتابع "..."، وقال في مقابلة)."""
+    if not ctx.tokens[m.i].clitic.startswith(("و", "ف")):
+        return False
+    k = m.j
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    return k < len(ctx.tokens) and (ctx.tokens[k].norm in lex.cues["complementizers"] or ctx.tokens[k].norm == '"'
+                                    or ctx.tokens[k].norm in _PREPS)
+
+
+def _article_subject(ctx: Context, k: int) -> bool:
+    """A noun with ال right after the verb (times skipped) that no entity covers (أكد الجانبان، ووثق المركز);
+    a possessive (أكدت مشاركتها) is an object."""
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    if not ctx.is_word(k) or ctx.ent_at[k] is not None:
+        return False
+    tok = ctx.tokens[k]
+    return tok.norm[len(tok.clitic):].startswith("ال") or tok.norm.startswith("ال")
+
+
 def _title_subject(ctx: Context, k: int) -> bool:
     """A definite noun right after the verb (times skipped) that no entity covers: a title standing as subject."""
     while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
@@ -215,6 +330,27 @@ def _title_subject(ctx: Context, k: int) -> bool:
     if not ctx.is_word(k) or ctx.ent_at[k] is not None:
         return False
     return ctx.tokens[k].definite
+
+
+def _history(ctx: Context, k: int, m: Mention) -> bool:
+    """A date years before publication that does not stand by a trigger noun: it dates something the sentence
+    recalls (الاحتفالات بالذكرى الخمسين لحرب 1973، ندوة عن انتخابات 2013), not the happening reported. A verb
+    reports its own past (اعتقل عام 2002)."""
+    t = ctx.tmx_at[k]
+    published = ctx.doc.published.value
+    if m.pos != "noun" or t is None or not published or not (t.value or "")[:4].isdigit() \
+            or t.type not in ("DATE", "TIME"):
+        return False
+    if int(t.value[:4]) >= int(published[:4]) - 1:
+        return False
+    first = k
+    while first > 0 and ctx.tmx_at[first - 1] is t:
+        first -= 1
+    last = k
+    while last + 1 < len(ctx.tokens) and ctx.tmx_at[last + 1] is t:
+        last += 1
+    gap = first - m.j if first >= m.j else m.i - last - 1
+    return gap > _HISTORY_REACH
 
 
 def offset_duration(ctx: Context, k: int, lex: Lexicon) -> bool:
@@ -235,7 +371,7 @@ def offset_duration(ctx: Context, k: int, lex: Lexicon) -> bool:
 
 def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     """Timexes between the verb and what is said, or right before the verb."""
-    end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"])
+    end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"], asides=True)
     ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)]
     lo, _ = ctx.sentence_of(m.i)
     for k in range(m.i - 1, max(lo, m.i - 3) - 1, -1):
@@ -247,6 +383,16 @@ def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
         if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None:
             break
     return list(dict.fromkeys(ids))
+
+
+def statement_place(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
+    """Places where the words were said: a place behind في/ب/أمام between the verb and what is said
+    (وقال فلان أمام حشد في أنقرة إن ...)."""
+    if m.pos != "verb":
+        return []
+    end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"])
+    return list(dict.fromkeys(e.id for s, _, e in entity_spans(ctx, m.j, end)
+                              if e.label == "LOC" and _governed(ctx, s) in _SAID_AT))
 
 
 def quote_span(ctx: Context, m: Mention) -> Span | None:
@@ -270,6 +416,17 @@ def quote_span(ctx: Context, m: Mention) -> Span | None:
     return None
 
 
+def _entity_owner(ctx: Context, s: int, anchors: list[int]) -> int:
+    """The anchor an entity at token s belongs to: the nearest trigger before it in its clause when a
+    preposition governs it (افتتحت القمة الأحد في السعودية غداة الضربات: the place is the summit's),
+    else the nearest one either side."""
+    if _governed(ctx, s):
+        before = [a for a in anchors if a < s and not any(ctx.tokens[k].norm in _CLAUSE_PUNCT for k in range(a, s))]
+        if before:
+            return max(before)
+    return _owner(s, anchors)
+
+
 def _owner(i: int, anchors: list[int]) -> int:
     """The anchor token nearest to token i."""
     return min(anchors, key=lambda a: (abs(a - i), a < i))
@@ -282,9 +439,11 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         return
     mine = [k for k in range(lo, hi) if _owner(k, anchors) == m.i]
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
-                                         and abs(k - m.i) <= _TIME_REACH and not offset_duration(ctx, k, lex))))
-    spans = [sp for sp in entity_spans(ctx, lo, hi) if _owner(sp[0], anchors) == m.i]
+                                         and abs(k - m.i) <= _TIME_REACH and not offset_duration(ctx, k, lex)
+                                         and not _history(ctx, k, m))))
+    spans = [sp for sp in entity_spans(ctx, lo, hi) if _entity_owner(ctx, sp[0], anchors) == m.i]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
+    targets = draft.type == "attack" and event_subject(ctx, m, lex)
     taken: set[str] = set()
     for s, _, e in spans:
         if e.id in taken:
@@ -292,6 +451,8 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         gov = _governed(ctx, s)
         cue = cue_before(ctx, s, lo, cue_org | cue_part)
         modifier = qualifies_noun(ctx, s, m.j if s >= m.j else lo, lex)
+        if e.label == "LOC" and _about(ctx, s, lo, lex):
+            continue  # لمناقشة الوضع في سوريا: the place the event is about, not where it happens
         if e.label == "LOC" and gov in _PLACE_PREPS:
             draft.add("location", [e.id])  # شارك المئات في وقفة قرب السفارة: a place, whatever cue came before
         elif cue in cue_org and not modifier:
@@ -306,12 +467,21 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         elif e.label == "LOC" and (gov in _PLACE_PREPS or gov in _TARGET_PREPS and draft.type == "attack"
                                    or _place_word_before(ctx, s, lex)):
             draft.add("location", [e.id])
-        elif e.label in ("PER", "ORG", "LOC") and not gov and not modifier and _is_subject_of(ctx, s, m):
+        elif e.label == "LOC" and targets and s >= m.j:
+            draft.add("location", [e.id])  # استهدفت العملية الأولى مطار اللد: the target is where it struck
+        elif e.label in ("PER", "ORG", "LOC") and not gov and not modifier and _is_subject_of(ctx, s, m) \
+                and not (targets and s >= m.j):
             group = entity_list(ctx, s, hi, e, gap=0)
             slot = "participants" if draft.type in _PARTICIPANT_SUBJECT_TYPES or m.verb not in _SUBJECT_VERBS_ORG \
                 else "organizers"
+            if draft.type == "meeting" and m.noun is not None and m.verb in _SUBJECT_VERBS_ORG:
+                slot = "organizers"  # عقد المجلس جلسة: who convenes a meeting holds it
+            elif draft.type == "protest" and e.label == "ORG":
+                slot = "organizers"  # تظاهرت الجماعة: a body that marches calls the march
             if draft.type == "attack" and m.pos == "verb":
-                slot = "participants" if m.verb in lex.cues["victim_verbs"] else "organizers"
+                # a person right by an attack verb suffers it (اعتقل الصحفي فلان: unvowelled passive);
+                # armies, groups and states carry attacks out
+                slot = "participants" if m.verb in lex.cues["victim_verbs"] or e.label == "PER" else "organizers"
             draft.add(slot, [x.id for x in group])
             taken.update(x.id for x in group)
         elif draft.type == "attack" and e.label == "PER" and s > m.i:
@@ -321,6 +491,28 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
     _name_and_slogan(ctx, m, draft, lex)
     if draft.attendance is None and draft.type in ("conference", "protest", "ceremony"):
         draft.attendance = _attendance(ctx, lo, hi, lex)
+
+
+def _about(ctx: Context, s: int, lo: int, lex: Lexicon) -> bool:
+    """A topic word (لمناقشة، بشأن، الوضع) among the three words before the entity at s, no entity between."""
+    for k in range(s - 1, max(lo, s - 4) - 1, -1):
+        if ctx.ent_at[k] is not None or ctx.tokens[k].norm in _CLAUSE_PUNCT:
+            return False
+        if ctx.stems(k) & lex.cues["topic_cues"]:
+            return True
+    return False
+
+
+def event_subject(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+    """A verb whose subject is an event noun with ال (استهدفت العملية الأولى، وأسفر الهجوم): it tells more of
+    a happening already named, and the names after it are what it struck."""
+    if m.pos != "verb":
+        return False
+    k = m.j
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    return ctx.is_word(k) and ctx.ent_at[k] is None and ctx.tokens[k].definite \
+        and bool(ctx.stems(k) & lex.cues["event_subject_words"])
 
 
 def cue_before(ctx: Context, s: int, lo: int, cues: frozenset[str]) -> str:
@@ -355,7 +547,7 @@ def _is_subject_of(ctx: Context, s: int, m: Mention) -> bool:
     if s >= m.j:
         words = sum(1 for k in range(m.j, s) if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None
                     and ctx.tmx_at[k] is None)
-        punct = any(ctx.tokens[k].norm in _CLAUSE_PUNCT for k in range(m.j, s))
+        punct = any(ctx.tokens[k].norm in _CLAUSE_PUNCT and ctx.tokens[k].norm != '"' for k in range(m.j, s))
         return words <= 3 and not punct
     # A verb that opens with و or ف starts a clause of its own (تركيا وتجمع مئات: a dateline, then the news).
     return m.i - s <= 2 and not ctx.tokens[m.i].clitic.startswith(("و", "ف"))

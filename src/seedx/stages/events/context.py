@@ -36,6 +36,7 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
         if p.endswith("ل") and w.startswith("ل") and len(w) > 3:  # لل + noun: the article contracted
             out.append((w[1:], True, False))
         if w.startswith("ال") and len(w) > 4:
+            out.append((w, False, False))  # a verb that begins with ال (التقى، والتقت)
             w, definite = w[2:], True
         out.append((w, definite, False))
         if w.endswith("ا") and len(w) > 3:  # accusative tanween alef: بيانا، اعتصاما

@@ -7,8 +7,10 @@ happening, so such mentions add their arguments to the earlier event.
 
 from __future__ import annotations
 
-from seedx.stages.events.arguments import Draft
+from seedx.stages.events.arguments import Draft, event_subject
 from seedx.stages.events.context import Context
+from seedx.stages.events.lexicon import Lexicon
+from seedx.stages.events.triggers import Mention
 from seedx.stages.normalize import normalize_word
 
 SPEAKER_GAP = 2
@@ -24,6 +26,25 @@ def _canon(ctx: Context, eid: str | None) -> str:
     return normalize_word(ctx.entities[eid].canonical)
 
 
+def same_speaker(ctx: Context, a: str | None, b: str | None) -> bool:
+    """One speaker: the same name, or a person's name and its last words (مشعل for خالد مشعل) where ner
+    left the short mention's canonical unresolved."""
+    ca, cb = _canon(ctx, a), _canon(ctx, b)
+    if not ca or not cb:
+        return False
+    if ca == cb:
+        return True
+    if ctx.entities[a].label != "PER" or ctx.entities[b].label != "PER":
+        return False
+    short, long_ = sorted((ca.split(), cb.split()), key=len)
+    if long_[-len(short):] != short:
+        return False
+    # not where the short name ends two people's names (سامي الحداد، ليلى الحداد)
+    fulls = {" ".join(c) for e in ctx.doc.entities if e.label == "PER"
+             and len(c := normalize_word(e.canonical).split()) > len(short) and c[-len(short):] == short}
+    return len(fulls) == 1
+
+
 def _last_sent(ctx: Context, d: Draft) -> int:
     return max(ctx.tokens[m.i].sent for m in d.mentions)
 
@@ -34,11 +55,13 @@ def _dates(ctx: Context, d: Draft) -> set[str]:
 
 
 def compatible(ctx: Context, a: Draft, b: Draft) -> bool:
-    """No different names and no disjoint dates: the two may be one happening."""
+    """No different names and no disjoint dates (one holding the other is no conflict): the two may be one
+    happening."""
     if a.name and b.name and _canon_name(a.name) != _canon_name(b.name):
         return False
     da, db = _dates(ctx, a), _dates(ctx, b)
-    return not (da and db and not (da & db))
+    # a year holds its months and days (2015 and 2015-07 may be one happening)
+    return not (da and db and not any(x.startswith(y) or y.startswith(x) for x in da for y in db))
 
 
 def _shares_argument(ctx: Context, a: Draft, b: Draft) -> bool:
@@ -46,7 +69,7 @@ def _shares_argument(ctx: Context, a: Draft, b: Draft) -> bool:
     return bool(names & {_canon(ctx, x) for x in b.location + b.participants + b.organizers} - {""})
 
 
-def antecedent(ctx: Context, drafts: list[Draft], new: Draft) -> Draft | None:
+def antecedent(ctx: Context, drafts: list[Draft], new: Draft, lex: Lexicon) -> Draft | None:
     """The earlier event `new` is a further mention of, if any."""
     m = new.mentions[0]
     if new.type == "statement":
@@ -57,21 +80,31 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft) -> Draft | None:
                 return None  # coordinated speakers of one verb stay apart
             # The gold keeps one event per speaker while nobody else speaks (وقال ... وأضاف ... وقال)
             # and a new one once another speaker came between (doc 08's three by one speaker).
-            if _canon(ctx, d.speaker) == _canon(ctx, new.speaker) != "":
+            if same_speaker(ctx, d.speaker, new.speaker):
                 return d
             return None
         return None
+    if new.type == "attack" and event_subject(ctx, m, lex):
+        prior = [d for d in drafts if d.type == "attack"]
+        if prior:
+            return prior[-1]  # ... 4 عمليات. واستهدفت العملية الأولى ...: more of the operations told
     if ctx.stems(m.i) & _SESSION_WORDS:
         conf = [d for d in drafts if d.type == "conference"]
         if conf:
             return conf[-1]
     for d in reversed(drafts):
-        if d.type == new.type and 0 <= m.i - d.mentions[-1].j <= 1:
+        last = d.mentions[-1]
+        end = last.noun + 1 if last.noun is not None else last.j  # نظم حفل إحياء: the noun a light verb took
+        if d.type == new.type and 0 <= m.i - end <= 1:
             return d  # توقيع اتفاقية، الهجوم والاقتحام: one phrase, one happening
     if m.definite and m.pos == "noun" and not new.name:
         # الانتخابات، الهجوم، هذه الاحتفالات: a definite noun refers back to the last happening of its kind;
         # the dates around it often belong to the clause, not to the happening (تأخير الانتخابات ... مارس الماضي).
         prior = [d for d in drafts if d.type == new.type]
+        if new.type == "attack":
+            # a war report tells of several strikes: a definite noun refers back at once only to one told by
+            # its own word (القصف ... القصف); another word (الاشتباك after القصف) must agree on the dates
+            prior = [d for d in prior if _same_word(ctx, m, d)]
         if prior:
             return prior[-1]
     same = [d for d in drafts if d.type == new.type and compatible(ctx, d, new)]
@@ -85,11 +118,26 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft) -> Draft | None:
     last = same[-1]
     if ctx.tokens[last.mentions[-1].i].sent == ctx.tokens[m.i].sent:
         return last  # one sentence, one happening of a type (عقد اجتماعا ... وتم عقد مباحثات)
-    if m.definite or m.verb in {x.verb for x in last.mentions} or not _has_arguments(new):
+    if m.definite or not _has_arguments(new):
         return last
+    if _same_word(ctx, m, last) and (m.pos == "noun" or not _new_people(ctx, last, new)):
+        return last  # the same verb again, about the same people (التقى ... والتقى الوزيران)
     if m.pos == "verb" and not new.time and _shares_argument(ctx, last, new):
         return last
     return None
+
+
+def _same_word(ctx: Context, m: Mention, d: Draft) -> bool:
+    """Whether mention m uses a word of one of d's mentions: its stem, or the noun a light verb took
+    (تجري انتخابات ... لإجراء انتخابات)."""
+    return any(m.verb == x.verb or x.noun is not None and m.verb in ctx.stems(x.noun) for x in d.mentions)
+
+
+def _new_people(ctx: Context, old: Draft, new: Draft) -> bool:
+    """Whether `new` has a person among its participants or organizers that `old` does not have: another
+    meeting of the same kind (التقى فلان ... كما التقى فلان الرئيس الصيني)."""
+    have = {_canon(ctx, x) for x in old.participants + old.organizers}
+    return any(ctx.entities[x].label == "PER" and _canon(ctx, x) not in have for x in new.participants + new.organizers)
 
 
 def _canon_name(name: str) -> str:
@@ -120,5 +168,5 @@ def same_happening(ctx: Context, body: Draft, headline: Draft) -> bool:
     if body.type != headline.type:
         return False
     if headline.type == "statement":
-        return _canon(ctx, body.speaker) == _canon(ctx, headline.speaker)
+        return same_speaker(ctx, body.speaker, headline.speaker)
     return compatible(ctx, body, headline)

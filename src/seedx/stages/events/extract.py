@@ -12,6 +12,7 @@ from seedx.stages.events.arguments import (
     entity_spans,
     find_speaker,
     quote_span,
+    statement_place,
     statement_time,
 )
 from seedx.stages.events.context import Context
@@ -66,18 +67,24 @@ def _keep_statements(ctx: Context, mentions: list[Mention]) -> list[Mention]:
 
 
 def _statement_drafts(ctx: Context, m: Mention, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
-    speakers = find_speaker(ctx, m, lex)
+    prev = next((d for d in reversed(drafts) if d.type == "statement"), None)
+    if prev is not None and (prev.speaker is None or ctx.tokens[m.i].sent - max(
+            ctx.tokens[x.i].sent for x in prev.mentions) > SPEAKER_GAP):
+        prev = None
+    last = ctx.entities[prev.speaker] if prev is not None and prev.speaker else None
+    speakers = find_speaker(ctx, m, lex, last)
+    if speakers is None:
+        return []
     if not speakers:
-        prev = next((d for d in reversed(drafts) if d.type == "statement"), None)
-        if prev is None or prev.speaker is None or ctx.tokens[m.i].sent - max(
-                ctx.tokens[x.i].sent for x in prev.mentions) > SPEAKER_GAP:
+        if last is None:
             return []
-        speakers = [ctx.entities[prev.speaker]]
+        speakers = [last]
     sent = ctx.tokens[m.i].sent
     time = statement_time(ctx, m, lex)
     quote = quote_span(ctx, m)
+    where = statement_place(ctx, m, lex)
     return [Draft(type="statement", mentions=[m], trigger=_trigger_span(ctx, m), sent=sent, speaker=e.id,
-                  time=list(time), quote=quote) for e in speakers]
+                  time=list(time), location=list(where), quote=quote) for e in speakers]
 
 
 def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
@@ -93,26 +100,60 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
     if len(halls) != 1:
         return
     hall = halls[0]
+    rel = lex.cues["subject_relatives"]
     for d in drafts:
+        m = d.mentions[0]
         if d.type == "statement" and d.speaker and d.trigger.start > hall.trigger.start \
-                and ctx.entities[d.speaker].label == "PER":
-            hall.add("participants", [d.speaker])
+                and ctx.entities[d.speaker].label == "PER" and not (m.i > 0 and ctx.tokens[m.i - 1].norm in rel):
+            hall.add("participants", [d.speaker])  # not one recalled in a relative clause (الخطة التي أعلنها فلان)
     org_cues = lex.cues["organizer_cues"]
+    org_at = [k for k in range(len(ctx.tokens)) if ctx.ent_at[k] is None and ctx.stems(k) & org_cues]
     for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
-        if e.label in ("ORG", "PER") and cue_before(ctx, s, ctx.sentence_of(s)[0], org_cues):
-            group = [x for x in entity_list(ctx, s, ctx.sentence_of(s)[1], e) if x.label in ("ORG", "PER")]
+        lo, hi = ctx.sentence_of(s)
+        if e.label in ("ORG", "PER") and cue_before(ctx, s, lo, org_cues):
+            group = [x for x in entity_list(ctx, s, hi, e) if x.label in ("ORG", "PER")]
             hall.add("organizers", [x.id for x in group])
+        elif e.label == "ORG" and any(lo <= k < s for k in org_at):
+            # bodies listed after the cue in its sentence (بالشراكة مع عدد من المؤسسات، من بينها ...، ...)
+            hall.add("organizers", [e.id])
     hall.participants = [x for x in hall.participants if x not in hall.organizers]
     cues = lex.cues["gathering_participant_cues"]
     taken = set(hall.organizers)
+    cue_at = [k for k in range(len(ctx.tokens)) if ctx.ent_at[k] is None and ctx.stems(k) & cues]
     for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
         if e.id in taken or e.label not in ("PER", "ORG"):
             continue
         lo, hi = ctx.sentence_of(s)
-        if cue_before(ctx, s, lo, cues):
+        # a person anywhere after the cue in its sentence: the list of a delegation or of guests runs on over
+        # titles and links (وفد يتركب من الوزير فلان ووزير ... فلان، الى جانب ... على غرار ممثل ... فلان)
+        if e.label == "PER" and any(lo <= k < s for k in cue_at):
+            hall.add("participants", [e.id])
+            taken.add(e.id)
+        elif cue_before(ctx, s, lo, cues):
             group = [x for x in entity_list(ctx, s, hi, e) if x.label in ("PER", "ORG") and x.id not in taken]
             hall.add("participants", [x.id for x in group])
             taken.update(x.id for x in group)
+
+
+def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
+    """Candidates take part in the election the article reports: people a candidate cue introduces anywhere
+    in it (المرشح فلان، لمواجهة الرئيس فلان، أبرز المرشحين: فلان) join its first election; a commission named
+    for elections (اللجنة العليا للانتخابات) organizes it, not a party's own committee nor an observer mission."""
+    main = next((d for d in drafts if d.type == "election"), None)
+    if main is None:
+        return
+    cues = lex.cues["candidate_cues"]
+    body_words = lex.cues["election_body_words"]
+    for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
+        words = [normalize_word(w) for w in e.canonical.split()]
+        if e.label == "ORG" and words and words[0] in lex.cues["election_body_heads"] \
+                and any(w in body_words for w in words) and not any(w in lex.cues["party_words"] for w in words):
+            main.add("organizers", [e.id])  # اللجنة العليا للانتخابات: the body that runs the election
+        if e.label != "PER":
+            continue
+        lo, hi = ctx.sentence_of(s)
+        if cue_before(ctx, s, lo, cues):
+            main.add("participants", [x.id for x in entity_list(ctx, s, hi, e) if x.label == "PER"])
 
 
 _GATHERINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
@@ -179,6 +220,23 @@ def _fold_programme(ctx: Context, drafts: list[Draft], lex: Lexicon) -> list[Dra
     return out
 
 
+def _fullest_mentions(ctx: Context) -> dict[str, str]:
+    """Entity id -> the id of a longer name of the same kind whose last words it is (أردوغان -> رجب طيب
+    أردوغان), where ner left the short mention's canonical as it stands: an event names someone once, fully."""
+    by_label: dict[str, list[tuple[list[str], str]]] = {}
+    for e in ctx.doc.entities:
+        by_label.setdefault(e.label, []).append((normalize_word(e.canonical).split(), e.id))
+    out: dict[str, str] = {}
+    for e in ctx.doc.entities:
+        if e.label != "PER":
+            continue
+        words = normalize_word(e.canonical).split()
+        longer = [(w, i) for w, i in by_label[e.label] if len(w) > len(words) and w[-len(words):] == words]
+        if longer and len({" ".join(w) for w, _ in longer}) == 1:
+            out[e.id] = longer[0][1]
+    return out
+
+
 def _title_end(raw: str) -> int:
     """End of the headline: the first non-empty line, when the text has more than one."""
     start = len(raw) - len(raw.lstrip())
@@ -209,10 +267,15 @@ def extract_events(doc: Document) -> list[Event]:
             attach(ctx, m, d, anchors[sent], lex)
             news = [d]
         if ctx.tokens[m.i].end <= title_end:
-            title.extend(news)
+            for d in news:  # one headline phrase, one happening (حفل إحياء ...)
+                ante = antecedent(ctx, title, d, lex) if d.type != "statement" else None
+                if ante is not None:
+                    merge(ante, d)
+                else:
+                    title.append(d)
             continue
         for d in news:
-            ante = antecedent(ctx, drafts, d)
+            ante = antecedent(ctx, drafts, d, lex)
             if ante is not None:
                 merge(ante, d)
             else:
@@ -224,8 +287,13 @@ def extract_events(doc: Document) -> list[Event]:
     drafts += [d for d in title if not any(same_happening(ctx, b, d) for b in drafts)]
     drafts = _fold_programme(ctx, drafts, lex)
     _speakers_take_part(ctx, drafts, lex)
+    _candidates_run(ctx, drafts, lex)
+    full = _fullest_mentions(ctx)
     events: list[Event] = []
     for d in sorted(drafts, key=lambda d: d.trigger.start):
+        for slot in ("location", "organizers", "participants"):
+            setattr(d, slot, list(dict.fromkeys(full.get(x, x) for x in getattr(d, slot))))
+        d.speaker = full.get(d.speaker, d.speaker) if d.speaker else None
         s, e = ctx.sentence_offsets(d.mentions[0].i)
         events.append(Event(
             id=f"v{len(events) + 1}", type=d.type, trigger=d.trigger, name=d.name, slogan=d.slogan,

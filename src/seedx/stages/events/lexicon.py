@@ -36,6 +36,15 @@ class TriggerEntry(_Strict):
     not_prev: list[str] = Field(default_factory=list)
     not_before_quantity: bool = False
     """Not when a number or a quantity word follows within two words (يصل إلى 142 عاما، لتصل إلى 13.5 مليار)."""
+    not_after_quantity: bool = False
+    """Not when a number or a quantity word comes right before (مئة ألف توقيع: signatures counted)."""
+    requires_entity_next: bool = False
+    """Only with a name right after, its subject in the genitive (إعلان اللجنة ...; not بإعلان عدم رغبتها)."""
+    not_surface: list[str] = Field(default_factory=list)
+    """Whole words that only look like a form with a clitic (وزارة is no و + زار + ه)."""
+    article_wide_not_prev: bool = False
+    """Once not_prev rules one occurrence out, every occurrence in the article goes (طائرات مسيرة ... المسيرات
+    الثلاث الأخرى: drones throughout)."""
 
 
 class SupportVerbs(_Strict):
@@ -74,6 +83,27 @@ class CueFile(_Strict):
     demonstratives: list[str]
     quantity_words: list[str]
     speaker_titles_stop: list[str]
+    speaker_titles: list[str]
+    """Words that stand for a person as a statement's subject (الناطق، الوزير، أمين): with ner's titles, they send
+    a speaker without a name back to the person that title introduced earlier."""
+    subject_relatives: list[str]
+    """Words that may stand between a subject and its verb (وقطر التي أكدت، السعودية قد أعلنت)."""
+    clause_links: list[str]
+    candidate_cues: list[str]
+    adverbial_preps: list[str]
+    election_body_words: list[str]
+    election_body_heads: list[str]
+    """First words of a commission's name (اللجنة، الهيئة، المفوضية): with an election word, it runs elections."""
+    party_words: list[str]
+    """A party's name or its committee (لجنة الانتخابات للحزب): no election commission."""
+    event_subject_words: list[str]
+    """Event nouns that stand as an attack verb's subject (استهدفت العملية الأولى): the verb tells more of it."""
+    topic_cues: list[str]
+    """Words that make the place after them what an event is about (لمناقشة الوضع في سوريا)."""
+    """Words in the name of a body that runs elections (اللجنة العليا للانتخابات): it organizes the election."""
+    """Prepositions after an indefinite accusative masdar that make it a purpose (احتفالا ب، احتجاجا على)."""
+    """Words that introduce an election's candidate (المرشح، لمواجهة): read across the whole article."""
+    """Words that open a clause going on with the subject before them (حيث جدد، ثم قال)."""
     relative_blockers: list[str]
     """Words before a statement verb that make it a relative or complement clause (الذي تنفيه، أن يعبر)."""
     victim_verbs: list[str]
@@ -95,6 +125,10 @@ class Sense:
     not_next: frozenset[str]
     not_prev: frozenset[str] = frozenset()
     not_before_quantity: bool = False
+    not_after_quantity: bool = False
+    requires_entity_next: bool = False
+    not_surface: frozenset[str] = frozenset()
+    article_wide_not_prev: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,9 +162,12 @@ def load_lexicon() -> Lexicon:
             req, neg, neg_prev = _norm_set(entry.requires_next), _norm_set(entry.not_next), _norm_set(entry.not_prev)
             for form in entry.forms:
                 words = tuple(normalize_word(w) for w in _SPACE.split(form.strip()))
-                words = tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words[:1]) + words[1:]
+                if entry.pos == "noun":  # ال of a noun is the article; of a verb (التقى) it is the stem
+                    words = tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words[:1]) + words[1:]
                 senses.setdefault(words[0], []).append(Sense(etype, entry.role, entry.pos, words, req, neg,
-                                                           neg_prev, entry.not_before_quantity))
+                                                           neg_prev, entry.not_before_quantity,
+                                                           entry.not_after_quantity, entry.requires_entity_next,
+                                                           _norm_set(entry.not_surface), entry.article_wide_not_prev))
     cues = {name: _norm_set(vals) for name, vals in cue.model_dump(exclude={"doc"}).items()}
     return Lexicon(
         senses={k: tuple(v) for k, v in senses.items()},

@@ -36,16 +36,25 @@ class Mention:
     """The normalized stem of the trigger word."""
 
 
-def _match(ctx: Context, i: int, lex: Lexicon) -> tuple[Sense, int, bool, str] | None:
-    """The best sense of token i (longest form first) with its end and definiteness."""
+def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozenset[str]]] | None = None
+           ) -> tuple[Sense, int, bool, str] | None:
+    """The best sense of token i (longest form first) with its end and definiteness.
+
+    `ruled_out` collects the entries (type and not_prev) of article-wide senses that not_prev excluded here,
+    and excludes every form of them from then on.
+    """
     tok = ctx.tokens[i]
     best: tuple[Sense, int, bool, str] | None = None
     for stem, definite, enclitic in analyses(tok.norm):
         for sense in lex.senses.get(stem, ()):
+            if ruled_out and (sense.type, sense.not_prev) in ruled_out:
+                continue
+            if sense.not_surface and _bare(ctx, i) & sense.not_surface:
+                continue
             if sense.pos == "verb" and definite and not enclitic:
                 continue  # ال never starts a verb
-            if enclitic and sense.pos == "verb" and sense.type == "statement":
-                continue  # إضافة، إشارة، إدانته are nouns, not أضاف/أشار/أدانت + a pronoun
+            if enclitic and sense.pos == "verb" and sense.type == "statement" and not _named_antecedent(ctx, i, lex):
+                continue  # إضافة، إشارة، إدانته are nouns, not أضاف/أشار/أدانت + a pronoun (but الخطة التي أعلنها)
             if sense.pos == "verb" and stem != tok.norm and tok.norm.endswith("ا") and not stem.endswith("ا") \
                     and not enclitic and tok.norm[:-1].endswith(stem):
                 continue  # the accusative alef belongs to nouns (تشددا is not تشدد)
@@ -65,12 +74,44 @@ def _match(ctx: Context, i: int, lex: Lexicon) -> tuple[Sense, int, bool, str] |
             if sense.not_next and _bare(ctx, j) & sense.not_next:
                 continue
             if sense.not_prev and i > 0 and ctx.stems(i - 1) & sense.not_prev:
+                if sense.article_wide_not_prev and ruled_out is not None:
+                    ruled_out.add((sense.type, sense.not_prev))
                 continue
             if sense.not_before_quantity and _quantity_after(ctx, j, lex):
+                continue
+            if sense.not_after_quantity and i > 0 and (ctx.tokens[i - 1].kind == "number"
+                                                       or ctx.stems(i - 1) & lex.cues["quantity_words"]):
+                continue
+            if sense.requires_entity_next and (j >= len(ctx.tokens) or ctx.ent_at[j] is None):
+                continue
+            if sense.pos == "noun" and _adverbial(ctx, i, j, stem, lex):
                 continue
             if best is None or len(sense.words) > len(best[0].words):
                 best = (sense, j, definite, stem)
     return best
+
+
+def _named_antecedent(ctx: Context, i: int, lex: Lexicon) -> bool:
+    """A relative pronoun before the verb at i whose antecedent is a name: the name speaks (وقطر التي أكدت)."""
+    if i < 2 or ctx.tokens[i - 1].norm not in lex.cues["subject_relatives"]:
+        return False
+    k = i - 2
+    while k > 0 and ctx.tokens[k].norm in (",", '"'):  # "صفقة القرن"، التي أعلنها
+        k -= 1
+    return ctx.ent_at[k] is not None
+
+
+def _adverbial(ctx: Context, i: int, j: int, stem: str, lex: Lexicon) -> bool:
+    """An indefinite accusative masdar before the preposition it governs says why something is done
+    (احتفالا بالذكرى، احتجاجا على القرار، تضامنا مع): a purpose, not a happening of its own."""
+    tok = ctx.tokens[i]
+    if not tok.norm.endswith("ا") or stem.endswith("ا") or tok.definite or j >= len(ctx.tokens):
+        return False
+    if any(ctx.stems(k) & lex.support for k in range(max(0, i - 3), i)):
+        return False  # نظموا اعتصاما، وعقد جلالته اجتماعا مع: the object of a light verb
+    nxt = ctx.tokens[j]
+    preps = lex.cues["adverbial_preps"]
+    return nxt.norm in preps or (nxt.kind == "word" and nxt.clitic.lstrip("وف")[:1] in preps)
 
 
 def _after_names(ctx: Context, j: int) -> frozenset[str]:
@@ -105,6 +146,52 @@ def _named_next(ctx: Context, j: int) -> bool:
     return e is not None and e.label == "MISC"
 
 
+def _is_trigger_word(ctx: Context, k: int, lex: Lexicon) -> bool:
+    return any(stem in lex.senses for stem, _, _ in analyses(ctx.tokens[k].norm))
+
+
+def _plain_noun(ctx: Context, k: int, lex: Lexicon) -> bool:
+    """A word that no entity covers, no trigger, and marked as a noun by ال or a plural ending."""
+    if not ctx.is_word(k) or ctx.ent_at[k] is not None or _is_trigger_word(ctx, k, lex):
+        return False
+    tok = ctx.tokens[k]
+    return tok.definite or tok.norm.endswith(("ات", "ين", "ون"))
+
+
+def _between_dashes(ctx: Context, i: int, j: int, reach: int = 3) -> bool:
+    """Tokens [i, j) inside a dash-separated item of at most `reach` words each side (علم النفس والاجتماع)."""
+    before = next((k for k in range(i - 1, max(-1, i - 1 - reach), -1) if ctx.tokens[k].kind == "punct"), None)
+    after = next((k for k in range(j, min(len(ctx.tokens), j + reach)) if ctx.tokens[k].kind == "punct"), None)
+    return before is not None and after is not None and ctx.tokens[before].norm == "-" \
+        and ctx.tokens[after].norm == "-"
+
+
+def _generic_item(ctx: Context, i: int, j: int, stem: str, lex: Lexicon) -> bool:
+    """A trigger noun that is one item of a list, not a happening.
+
+    Between dashes (a timetable: علوم - احياء - علم النفس والاجتماع -), or a plural coordinated with plain nouns that
+    name no happening (المشاريع والمبادرات والحملات، الفنية والسينمائية والندوات): kinds of activity
+    in general. A plural joined to another trigger (المظاهرات والوقفات) stays an event.
+    """
+    n = len(ctx.tokens)
+    if _between_dashes(ctx, i, j):
+        return True
+    if not stem.endswith("ات"):
+        return False
+    # the word before, joined by و (written apart or attached to the trigger)
+    k = i - 1
+    joined = ctx.tokens[i].clitic.startswith("و")
+    if k >= 0 and ctx.tokens[k].norm == "و":
+        joined, k = True, k - 1
+    if joined and k >= 0 and _plain_noun(ctx, k, lex):
+        return True
+    # the word after, joined by و
+    k = j
+    if k < n and ctx.tokens[k].norm == "و":
+        return k + 1 < n and _plain_noun(ctx, k + 1, lex)
+    return k < n and ctx.tokens[k].clitic.startswith("و") and _plain_noun(ctx, k, lex)
+
+
 def _demonstrative_near(ctx: Context, i: int, j: int, lex: Lexicon) -> bool:
     dem = lex.cues["demonstratives"]
     return (i > 0 and ctx.tokens[i - 1].norm in dem) or (j < len(ctx.tokens) and ctx.tokens[j].norm in dem)
@@ -114,6 +201,7 @@ def find_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     """Every trigger mention in text order, light verbs already tied to their noun."""
     found: dict[int, Mention] = {}
     support: list[int] = []
+    ruled_out: set[tuple[str, frozenset[str]]] = set()
     i = 0
     n = len(ctx.tokens)
     while i < n:
@@ -125,19 +213,23 @@ def find_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
         if ent is not None and ent.label in _NAME_LABELS:
             i += 1
             continue
-        m = _match(ctx, i, lex)
+        m = _match(ctx, i, lex, ruled_out)
         if m is not None:
             sense, j, definite, stem = m
             if sense.type == "statement" and sense.pos == "verb" and i > 0 \
-                    and ctx.tokens[i - 1].norm in lex.cues["relative_blockers"]:
+                    and ctx.tokens[i - 1].norm in lex.cues["relative_blockers"] and not _named_antecedent(ctx, i, lex):
                 i += 1
                 continue  # الأمر الذي تنفيه، أن يعبر: a clause about a statement, not a report of one
+            if sense.pos == "noun" and sense.role == "event" and _generic_item(ctx, i, j, stem, lex):
+                i = j
+                continue
             definite = definite or _demonstrative_near(ctx, i, j, lex)
             found[i] = Mention(i, j, sense.type, sense.role, sense.pos, definite, verb=stem)
             i = j
             continue
-        if ctx.stems(i) & lex.support:
-            support.append(i)
+        if ctx.stems(i) & lex.support and any(stem in lex.support and not enclitic
+                                               for stem, _, enclitic in analyses(tok.norm)):
+            support.append(i)  # not with an object pronoun (المشاورات التي يجريها): it has its object
         i += 1
     for v in support:
         k = _noun_after(ctx, v, found, lex.support_window)
@@ -156,7 +248,7 @@ def _noun_after(ctx: Context, v: int, found: dict[int, Mention], window: int) ->
     for k in range(v + 1, hi):
         tok = ctx.tokens[k]
         if tok.kind == "punct":
-            if tok.norm in _STOP_PUNCT:
+            if tok.norm in _STOP_PUNCT and tok.norm != '"':  # quotes around a name (أطلقت "لجنة ..." حملة)
                 return None
             continue
         if k in found:

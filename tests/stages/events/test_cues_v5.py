@@ -1,0 +1,388 @@
+"""Cue patterns added in events v5, one made-up sentence each (positive and negative).
+
+Speakers named by a title or not at all, subjects next to their verb, list items,
+historical dates, candidates, and the lexicon's new trigger conditions.
+"""
+
+from __future__ import annotations
+
+from test_cues import make_doc, names, run
+
+from seedx.document import Document
+from seedx.record import Entity
+
+
+def _add(doc: Document, text: str, label: str, nth: int = 0, canonical: str | None = None) -> None:
+    """An entity at the nth occurrence of `text` (make_doc only marks the first)."""
+    a = -1
+    for _ in range(nth + 1):
+        a = doc.raw.index(text, a + 1)
+    doc.entities.append(Entity(id=f"e{len(doc.entities) + 1}", text=text, start=a, end=a + len(text), label=label,
+                               canonical=canonical or text))
+    doc.entities.sort(key=lambda e: e.start)
+
+
+def _statements(doc: Document) -> list[tuple[str, list[str]]]:
+    return [(e.trigger.text, names(doc, [e.speaker])) for e in run(doc) if e.type == "statement"]
+
+
+# -- speakers -------------------------------------------------------------------
+
+
+def test_title_subject_is_the_person_that_title_named_earlier() -> None:
+    doc = make_doc("التقى الوزير سامي الحداد بالطلاب في الجامعة. وقال الوزير إن الامتحانات ستؤجل.",
+                   [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]
+    # the title names nobody earlier: someone unnamed speaks, no statement (not the last speaker either)
+    doc = make_doc("قالت ليلى قاسم إن الطقس بارد. وقال الوزير إن الامتحانات ستؤجل.", [("ليلى قاسم", "PER")])
+    assert _statements(doc) == [("قالت", ["ليلى قاسم"])]
+
+
+def test_title_before_a_place_is_not_the_place() -> None:
+    doc = make_doc("وقال ممثل الأردن خلال الجلسة: إن الوضع خطير.", [("الأردن", "LOC")])
+    assert _statements(doc) == []
+    doc = make_doc("وقال الأردن خلال الجلسة: إن الوضع خطير.", [("الأردن", "LOC")])
+    assert _statements(doc) == [("قال", ["الأردن"])]
+
+
+def test_title_subject_skips_a_person_behind_a_time_preposition() -> None:
+    doc = make_doc("وقال المسؤول الكبير بعد وصول سامي الحداد إن المحادثات جيدة.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+    doc = make_doc("وقال النائب في البرلمان التونسي سامي الحداد إن المحادثات جيدة.",
+                   [("البرلمان التونسي", "ORG"), ("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]
+
+
+def test_unnamed_common_noun_subject_makes_no_statement() -> None:
+    doc = make_doc("كما أكد الجانبان رفضهما القاطع لمحاولات التدخل في شؤون لبنان.", [("لبنان", "LOC")])
+    assert _statements(doc) == []
+    doc = make_doc("كما أكدت جمعية النور رفضها القاطع للتدخل.", [("جمعية النور", "ORG")])
+    assert _statements(doc) == [("أكدت", ["جمعية النور"])]
+
+
+def test_verb_without_subject_goes_on_with_the_last_speaker() -> None:
+    text = "قال سامي الحداد إن الدعم مستمر. واستعرض موقف جمعية النور وقال: نشكر الجميع على الدعم."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("جمعية النور", "ORG")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]  # one speaker, one statement
+    doc = make_doc("قال سامي الحداد إن الدعم مستمر. وأضاف في مقابلة مع الإذاعة أن الحل قريب.",
+                   [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]
+    # a subject of its own after the verb: a new speaker
+    doc = make_doc("قال سامي الحداد إن الدعم مستمر. وقالت جمعية النور: نشكر الجميع.",
+                   [("سامي الحداد", "PER"), ("جمعية النور", "ORG")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"]), ("قالت", ["جمعية النور"])]
+
+
+def test_subject_before_a_verb_stands_next_to_it() -> None:
+    doc = make_doc("زار سامي الحداد صفاقس، في حين يطالب الطلاب بأن تفتح المكتبة.",
+                   [("سامي الحداد", "PER"), ("صفاقس", "LOC")])
+    assert _statements(doc) == []
+    doc = make_doc("وقطر التي أكدت مشاركتها في القمة رفضت الاتهام.", [("قطر", "LOC")])
+    assert _statements(doc) == [("أكدت", ["قطر"])]
+    doc = make_doc("وكان سامي الحداد، وزير المالية، قال إن العجز تراجع.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]
+
+
+def test_short_name_is_the_same_speaker() -> None:
+    text = "قال سامي الحداد إن الوضع خطير. وقالت ليلى قاسم إن الحل قريب. وأكد الحداد أن الأمل باق."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("ليلى قاسم", "PER")])
+    _add(doc, "الحداد", "PER", nth=1)
+    evs = [e for e in run(doc) if e.type == "statement"]
+    # the short mention is reported under the full name (one person, one name in the record)
+    assert [names(doc, [e.speaker]) for e in evs] == [["سامي الحداد"], ["ليلى قاسم"], ["سامي الحداد"]]
+    # two people with one family name: the short mention is left as it stands
+    doc = make_doc("قال سامي الحداد إن الوضع خطير. وقالت ليلى الحداد إن الحل قريب. وأكد الحداد أن الأمل باق.",
+                   [("سامي الحداد", "PER"), ("ليلى الحداد", "PER")])
+    _add(doc, "الحداد", "PER", nth=2)
+    assert names(doc, [run(doc)[-1].speaker]) == ["الحداد"]
+
+
+# -- triggers ---------------------------------------------------------------------
+
+
+def test_trigger_plural_in_a_list_of_activities_is_no_event() -> None:
+    doc = make_doc("وأطلقت جمعية النور جملة من المشاريع والمبادرات والحملات.", [("جمعية النور", "ORG")])
+    assert [e.type for e in run(doc)] == []
+    doc = make_doc("الأحد: رياضيات - احياء - كيمياء")
+    assert run(doc) == []
+    doc = make_doc("وتتواصل المظاهرات والوقفات في صفاقس.", [("صفاقس", "LOC")])
+    assert "protest" in [e.type for e in run(doc)]
+
+
+def test_accusative_masdar_of_purpose_is_no_event() -> None:
+    doc = make_doc("وخرج الأهالي إلى الشوارع احتفالا بعودة الأسرى إلى صفاقس.", [("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == []
+    doc = make_doc("ونظم الطلاب اعتصاما أمام الوزارة في صفاقس.", [("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == ["protest"]
+    doc = make_doc("وعقد الوزير اجتماعا مع سامي الحداد.", [("سامي الحداد", "PER")])
+    assert [e.type for e in run(doc)] == ["meeting"]
+
+
+def test_counted_signatures_are_no_agreement() -> None:
+    assert run(make_doc("ويحتاج الحزب إلى جمع مئة ألف توقيع قبل الموعد.")) == []
+    doc = make_doc("وشهد الوزير توقيع اتفاقية التعاون في عمان.", [("عمان", "LOC")])
+    assert [e.type for e in run(doc)] == ["agreement"]
+
+
+def test_announcement_noun_needs_its_announcer_named() -> None:
+    assert run(make_doc("وطالب المحتجون الحكومة بإعلان موقفها من القرار.")) == []
+    doc = make_doc("وجاء ذلك بعد إعلان اللجنة العليا النتائج.", [("اللجنة العليا", "ORG")])
+    assert _statements(doc) == [("إعلان", ["اللجنة العليا"])]
+
+
+def test_ministry_is_no_visit() -> None:
+    assert [e.type for e in run(make_doc("ورأت وزارة الخارجية أن الوضع مستقر."))] == []
+    doc = make_doc("وزار الوزير سامي الحداد صفاقس.", [("سامي الحداد", "PER"), ("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == ["visit"]
+
+
+def test_drones_once_drones_throughout_the_article() -> None:
+    doc = make_doc("أطلقت الجماعة أربع طائرات مسيرة. وأصابت المسيرات الثلاث الأخرى أهدافها في صفاقس.",
+                   [("صفاقس", "LOC")])
+    assert "protest" not in [e.type for e in run(doc)]
+    doc = make_doc("وانطلقت المسيرات الثلاث في صفاقس.", [("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == ["protest"]
+
+
+# -- arguments ----------------------------------------------------------------------
+
+
+def test_historical_year_away_from_a_trigger_noun_is_no_event_time() -> None:
+    tmx = [("عام 2013", "2013", "DATE")]
+    doc = make_doc("وشارك سامي الحداد في ندوة عن انتخابات عام 2013 في صفاقس.",
+                   [("سامي الحداد", "PER"), ("صفاقس", "LOC")], tmx, published="2024-03-04")
+    (ev,) = [e for e in run(doc) if e.type == "conference"]
+    assert ev.time == []
+    tmx = [("عام 2007", "2007", "DATE")]
+    doc = make_doc("واعتقل الجيش سامي الحداد في صفاقس عام 2007.", [("سامي الحداد", "PER"), ("صفاقس", "LOC")],
+                   tmx, published="2024-03-04")
+    (ev,) = run(doc)
+    assert ev.type == "attack" and ev.time == ["t1"]
+
+
+def test_place_behind_a_preposition_belongs_to_the_trigger_before_it() -> None:
+    doc = make_doc("افتتحت القمة الأحد في الدوحة غداة الغارات على غزة.", [("الدوحة", "LOC"), ("غزة", "LOC")])
+    evs = {e.type: e for e in run(doc)}
+    assert names(doc, evs["conference"].location) == ["الدوحة"]
+    assert names(doc, evs["attack"].location) == ["غزة"]
+
+
+def test_candidates_anywhere_take_part_in_the_election() -> None:
+    text = ("تجري الانتخابات الرئاسية في تونس الشهر المقبل. ويتقدم المرشح سامي الحداد على منافسه كمال منصور. "
+            "وقالت ليلى قاسم إن الحملة هادئة.")
+    doc = make_doc(text, [("تونس", "LOC"), ("سامي الحداد", "PER"), ("كمال منصور", "PER"), ("ليلى قاسم", "PER")])
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert names(doc, ev.participants) == ["سامي الحداد", "كمال منصور"]
+
+
+def test_election_body_organizes_the_election() -> None:
+    text = "تجري الانتخابات البرلمانية في تونس الشهر المقبل. وأعلنت الهيئة العليا للانتخابات قائمة المرشحين."
+    doc = make_doc(text, [("تونس", "LOC"), ("الهيئة العليا للانتخابات", "ORG")])
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert names(doc, ev.organizers) == ["الهيئة العليا للانتخابات"]
+    doc = make_doc(text.replace("الهيئة العليا للانتخابات", "جمعية النور"), [("تونس", "LOC"), ("جمعية النور", "ORG")])
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert ev.organizers == []
+
+
+def test_statement_in_a_relative_clause_on_a_name() -> None:
+    doc = make_doc('ورفض الحزب "خطة السلام"، التي أعلنها الرئيس سامي الحداد الشهر الماضي.',
+                   [("خطة السلام", "MISC"), ("سامي الحداد", "PER")])
+    assert _statements(doc) == [("أعلنها", ["سامي الحداد"])]
+    doc = make_doc("وهو الأمر الذي أعلنه الرئيس سامي الحداد.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+
+
+# -- who organizes, who takes part ---------------------------------------------------
+
+
+def test_who_convenes_a_meeting_organizes_it() -> None:
+    doc = make_doc("عقد مجلس الأمن جلسة طارئة بطلب من الكويت.", [("مجلس الأمن", "ORG"), ("الكويت", "LOC")])
+    (ev,) = run(doc)
+    assert ev.type == "meeting" and names(doc, ev.organizers) == ["مجلس الأمن", "الكويت"]
+    doc = make_doc("والتقى سامي الحداد ليلى قاسم في صفاقس.",
+                   [("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("صفاقس", "LOC")])
+    (ev,) = run(doc)
+    assert ev.organizers == [] and "سامي الحداد" in names(doc, ev.participants)
+
+
+def test_a_body_that_marches_organizes_the_march() -> None:
+    doc = make_doc("وتظاهرت جمعية النور أمام السفارة.", [("جمعية النور", "ORG")])
+    (ev,) = run(doc)
+    assert ev.type == "protest" and names(doc, ev.organizers) == ["جمعية النور"]
+    doc = make_doc("وتظاهر سامي الحداد أمام السفارة.", [("سامي الحداد", "PER")])
+    (ev,) = run(doc)
+    assert ev.organizers == [] and names(doc, ev.participants) == ["سامي الحداد"]
+
+
+def test_light_verb_reaches_its_noun_over_a_quoted_name() -> None:
+    doc = make_doc('أطلقت "جمعية النور" الأربعاء حملة لجمع التبرعات.', [("جمعية النور", "ORG")],
+                   [("الأربعاء", "2024-03-06", "DATE")])
+    (ev,) = run(doc)
+    assert ev.type == "campaign" and ev.trigger.text == "أطلقت" and names(doc, ev.organizers) == ["جمعية النور"]
+
+
+def test_delegation_list_runs_over_titles_and_links() -> None:
+    text = ("اختتمت اليوم في صفاقس احتفالات عيد الثورة. وحضر الاختتام وفد يتركب من وزير الفلاحة سامي الحداد "
+            "ومستشارة الرئيس ليلى قاسم، الى جانب عدد من الشخصيات على غرار ممثل الحزب كمال منصور.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("كمال منصور", "PER")])
+    (ev,) = [e for e in run(doc) if e.type == "ceremony"]
+    assert names(doc, ev.participants) == ["سامي الحداد", "ليلى قاسم", "كمال منصور"]
+    # a person before the cue in its sentence is not on the list
+    text = ("اختتمت اليوم في صفاقس احتفالات عيد الثورة. وقال سامي الحداد إن الوفد ضم شخصيات كثيرة.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("سامي الحداد", "PER")])
+    (ev,) = [e for e in run(doc) if e.type == "ceremony"]
+    assert names(doc, ev.participants) == ["سامي الحداد"]  # a speaker at the gathering, not from the list
+
+
+def test_partner_bodies_listed_after_an_organizer_cue() -> None:
+    text = ("انطلق اليوم مؤتمر الشباب في صفاقس. وينظم المؤتمر جمعية النور بالشراكة مع عدد من المؤسسات، "
+            "من بينها نادي الفكر، ورابطة الكتاب.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("جمعية النور", "ORG"), ("نادي الفكر", "ORG"), ("رابطة الكتاب", "ORG")])
+    (ev,) = [e for e in run(doc) if e.type == "conference"]
+    assert names(doc, ev.organizers) == ["جمعية النور", "نادي الفكر", "رابطة الكتاب"]
+
+
+def test_hosting_refugees_is_no_ceremony() -> None:
+    assert run(make_doc("وتتحمل البلاد أعباء استقبال اللاجئين منذ سنوات.")) == []
+    doc = make_doc("وأقامت ليلى قاسم حفل استقبال على شرف الوفد في صفاقس.", [("ليلى قاسم", "PER"), ("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == ["ceremony"]
+
+
+def test_ceremony_noun_after_a_light_verb_and_its_noun_is_one_happening() -> None:
+    doc = make_doc("نظمت جمعية النور في صفاقس حفل إحياء ذكرى الشهداء.", [("جمعية النور", "ORG"), ("صفاقس", "LOC")])
+    assert [e.type for e in run(doc)] == ["ceremony"]
+
+
+def test_name_before_the_verb_stands_for_an_unnamed_subject() -> None:
+    doc = make_doc("السودان قال الحزب الشيوعي إن الهجوم متوقع.", [("السودان", "LOC")])
+    assert _statements(doc) == [("قال", ["السودان"])]
+    doc = make_doc("زار سامي الحداد السودان أمس. كما أكد الجانبان رفضهما للتدخل.",
+                   [("سامي الحداد", "PER"), ("السودان", "LOC")])
+    assert _statements(doc) == []
+
+
+def test_verb_that_begins_with_the_article_letters() -> None:
+    doc = make_doc("والتقى سامي الحداد ليلى قاسم في صفاقس.",
+                   [("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("صفاقس", "LOC")])
+    (ev,) = run(doc)
+    assert ev.type == "meeting" and ev.trigger.text == "التقى"
+    assert names(doc, ev.participants) == ["سامي الحداد", "ليلى قاسم"]
+
+
+def test_same_verb_with_other_people_is_another_meeting() -> None:
+    text = "التقى سامي الحداد ليلى قاسم في صفاقس. كما التقى الحداد كمال منصور في تونس."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("صفاقس", "LOC"), ("كمال منصور", "PER"),
+                          ("تونس", "LOC")])
+    assert [e.type for e in run(doc)] == ["meeting", "meeting"]
+    text = "التقى سامي الحداد ليلى قاسم في صفاقس. والتقى سامي الحداد ليلى قاسم لمدة ساعتين."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("صفاقس", "LOC")])
+    _add(doc, "سامي الحداد", "PER", nth=1)
+    _add(doc, "ليلى قاسم", "PER", nth=1)
+    assert [e.type for e in run(doc)] == ["meeting"]
+
+
+def test_headline_phrase_is_one_happening() -> None:
+    doc = make_doc("نظمت جمعية النور حفل إحياء ذكرى الشهداء في صفاقس\n\nوقال سامي الحداد إن الحضور كبير.",
+                   [("جمعية النور", "ORG"), ("صفاقس", "LOC"), ("سامي الحداد", "PER")])
+    assert [e.type for e in run(doc)] == ["ceremony", "statement"]
+
+
+def test_dash_item_of_a_few_words_is_no_event() -> None:
+    assert run(make_doc("الاثنين: مكتبات - علم النفس والاجتماع - اللغة الإنجليزية")) == []
+
+
+def test_definite_attack_noun_of_another_word_on_another_day_is_another_attack() -> None:
+    text = ("وقصف الجيش مواقع المسلحين في جبل السلوم أمس. وتم يوم 3 مارس الاشتباك مع مجموعة مسلحة "
+            "في جبل الشعانبي.")
+    tmx = [("أمس", "2024-03-09", "DATE"), ("يوم 3 مارس", "2024-03-03", "DATE")]
+    doc = make_doc(text, [("جبل السلوم", "LOC"), ("جبل الشعانبي", "LOC")], tmx, published="2024-03-10")
+    assert [e.type for e in run(doc)] == ["attack", "attack"]
+    # the same word again refers back to the strike already told, whatever date its clause carries
+    text = "وقصف الجيش مواقع المسلحين في جبل السلوم أمس. واستمر القصف يوم 3 مارس."
+    doc = make_doc(text, [("جبل السلوم", "LOC")], tmx, published="2024-03-10")
+    assert [e.type for e in run(doc)] == ["attack"]
+
+
+def test_place_a_statement_was_made_in() -> None:
+    doc = make_doc("وقال سامي الحداد أمام أنصاره في صفاقس إن الفوز قريب.", [("سامي الحداد", "PER"), ("صفاقس", "LOC")])
+    (ev,) = run(doc)
+    assert names(doc, ev.location) == ["صفاقس"]
+    doc = make_doc("وقال سامي الحداد إن الفوز قريب في صفاقس.", [("سامي الحداد", "PER"), ("صفاقس", "LOC")])
+    (ev,) = run(doc)
+    assert ev.location == []  # a place in what is said
+
+
+def test_place_an_event_is_about_is_not_where_it_happens() -> None:
+    doc = make_doc("وافتتحت القمة في الدوحة لمناقشة الوضع في سوريا.", [("الدوحة", "LOC"), ("سوريا", "LOC")])
+    (ev,) = run(doc)
+    assert names(doc, ev.location) == ["الدوحة"]
+
+
+def test_party_committee_and_observers_do_not_run_the_election() -> None:
+    text = ("تجري الانتخابات البرلمانية في تونس الشهر المقبل. واخترق القراصنة حسابات لجنة الانتخابات التابعة للحزب "
+            "الديمقراطي، فيما وصلت البعثة الدولية لمتابعة الانتخابات.")
+    doc = make_doc(text, [("تونس", "LOC"), ("لجنة الانتخابات التابعة للحزب الديمقراطي", "ORG"),
+                          ("البعثة الدولية لمتابعة الانتخابات", "ORG")])
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert ev.organizers == []
+
+
+def test_person_by_an_attack_verb_suffers_it() -> None:
+    doc = make_doc("واعتقل الصحفي سامي الحداد في مطار صفاقس.", [("سامي الحداد", "PER"), ("مطار صفاقس", "LOC")])
+    (ev,) = run(doc)
+    assert ev.type == "attack" and names(doc, ev.participants) == ["سامي الحداد"] and ev.organizers == []
+    doc = make_doc("واعتقل الجيش الإسرائيلي سامي الحداد في صفاقس.",
+                   [("الجيش الإسرائيلي", "ORG"), ("سامي الحداد", "PER"), ("صفاقس", "LOC")])
+    (ev,) = run(doc)
+    assert names(doc, ev.organizers) == ["الجيش الإسرائيلي"]
+
+
+def test_attack_verb_with_an_event_noun_subject_tells_more_of_it() -> None:
+    text = ("ونفذت الجماعة 3 عمليات عسكرية ضد أهداف في صفاقس. "
+            "واستهدفت العملية الأولى مطار صفاقس، والثانية ميناء قابس.")
+    doc = make_doc(text, [("الجماعة", "ORG"), ("صفاقس", "LOC"), ("مطار صفاقس", "LOC"), ("ميناء قابس", "LOC")])
+    (ev,) = run(doc)
+    assert ev.type == "attack" and names(doc, ev.organizers) == ["الجماعة"]
+    assert {"مطار صفاقس", "ميناء قابس"} <= set(names(doc, ev.location))
+    # a subject that names no event: a strike of its own, by whoever is named
+    doc = make_doc("ونفذت الجماعة 3 عمليات عسكرية في صفاقس. واستهدفت قوات الجيش مطار قابس.",
+                   [("الجماعة", "ORG"), ("صفاقس", "LOC"), ("قوات الجيش", "ORG"), ("مطار قابس", "LOC")])
+    assert [e.type for e in run(doc)] == ["attack", "attack"]
+
+
+def test_a_year_holds_its_months_for_coreference() -> None:
+    text = ("تجري انتخابات مجلس النواب في صفاقس عام 2015. وأقر البرلمان في يوليو الماضي قانونا يمهد لإجراء "
+            "انتخابات مجلس النواب.")
+    tmx = [("عام 2015", "2015", "DATE"), ("يوليو الماضي", "2015-07", "DATE")]
+    doc = make_doc(text, [("صفاقس", "LOC"), ("مجلس النواب", "ORG")], tmx, published="2015-08-08")
+    assert [e.type for e in run(doc)] == ["election"]
+    tmx = [("عام 2015", "2015", "DATE"), ("يوليو الماضي", "2014-07", "DATE")]
+    doc = make_doc(text, [("صفاقس", "LOC"), ("مجلس النواب", "ORG")], tmx, published="2015-08-08")
+    assert [e.type for e in run(doc)] == ["election", "election"]
+
+
+def test_light_verb_with_an_object_pronoun_takes_no_noun() -> None:
+    doc = make_doc("لبحث المشاورات التي يجريها الحزب بشأن انتخابات القائمة.", [("الحزب", "ORG")])
+    assert run(doc) == []
+    doc = make_doc("ويجري الحزب انتخابات داخلية في صفاقس.", [("الحزب", "ORG"), ("صفاقس", "LOC")])
+    assert [(e.type, e.trigger.text) for e in run(doc)] == [("election", "يجري")]
+
+
+def test_statement_time_after_a_bracketed_aside() -> None:
+    doc = make_doc("أعلنت جمعية النور (الخيرية)، اليوم الثلاثاء، تنفيذ مشروعها.", [("جمعية النور", "ORG")],
+                   [("اليوم الثلاثاء", "2025-09-02", "DATE")], published="2025-09-02")
+    (ev,) = run(doc)
+    assert ev.type == "statement" and ev.time == ["t1"]
+    doc = make_doc("أعلنت جمعية النور أن (المشروع) سينفذ اليوم الثلاثاء.", [("جمعية النور", "ORG")],
+                   [("اليوم الثلاثاء", "2025-09-02", "DATE")], published="2025-09-02")
+    (ev,) = run(doc)
+    assert ev.time == []  # the time of what is said
+
+
+def test_speaker_recalled_in_a_relative_clause_takes_no_part_in_the_gathering() -> None:
+    text = ('انطلق اليوم مؤتمر الشباب في صفاقس. وقال سامي الحداد إن "خطة السلام"، التي أعلنها كمال منصور، '
+            "فشلت.")
+    doc = make_doc(text, [("صفاقس", "LOC"), ("سامي الحداد", "PER"), ("خطة السلام", "MISC"), ("كمال منصور", "PER")])
+    (ev,) = [e for e in run(doc) if e.type == "conference"]
+    assert names(doc, ev.participants) == ["سامي الحداد"]
