@@ -42,5 +42,7 @@ def test_dev_score_holds(shared: Path) -> None:
     dev = list(read_conll(shared / "ner" / "anercorp" / "dev.txt"))
     f1 = evaluate_tagger(load_builtin(str(MODEL)), dev).prf()[2]
     recorded = load_builtin(str(MODEL)).meta["dev"]["micro"]["f1"]
-    assert f1 == pytest.approx(recorded, abs=0.002)
+    # A floor, not an equality: the document consistency pass (consistency.py) runs after the model and
+    # may improve on the figure recorded at training time (0.764 → 0.770 for issue 5), never fall below it.
+    assert f1 >= recorded - 0.002
     assert f1 > 0.7
