@@ -17,7 +17,7 @@ from seedx.record import Entity
 from seedx.stages.ner.lexicon import core
 
 
-def _chunks(tags: list[str]) -> list[tuple[int, int, str]]:
+def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
     """conll.chunks, at C speed for the usual sentence without any entity."""
     return _all_chunks(tags) if tags.count("O") != len(tags) else []
 
@@ -58,7 +58,7 @@ def make_entities(doc: Document, tagged: list[tuple[list[Token], list[str], list
     """
     found: list[tuple[int, int, str, str, float | None, tuple[str, ...]]] = []
     for tokens, tags, scores in tagged:
-        for s, e, label in _chunks(tags):
+        for s, e, label in chunks(tags):
             first, last = tokens[s], tokens[e - 1]
             start = first.stem_start if first.clitic and first.stem_start >= 0 else first.start
             end = last.end
