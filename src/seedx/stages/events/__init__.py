@@ -5,7 +5,9 @@ lexicon (triggers.py), arguments by cue patterns in each mention's sentence
 (arguments.py), coreferent mentions merged into the first event of the
 happening (coref.py), then status (status.py). In an article about one
 conference or ceremony, its programme items fold into it and participation
-cues anywhere in the article attach to it (extract.py). Works with empty entities and
+cues anywhere in the article attach to it; a statement made during a gathering
+(خلال ندوة، أثناء الزيارة) makes its speaker take part in it, and a body that
+announces carrying out an attack organizes it (extract.py). Works with empty entities and
 timexes: it then finds fewer arguments and drops statements without a speaker.
 """
 
@@ -16,7 +18,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "5"
+VERSION = "6"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

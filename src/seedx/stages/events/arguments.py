@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seedx.record import Entity, EventType, Span
+from seedx.record import Entity, EventType, Span, Timex
 from seedx.stages.events.context import Context
 from seedx.stages.events.lexicon import Lexicon
 from seedx.stages.events.triggers import Mention
@@ -19,17 +19,24 @@ _PREPS = frozenset(normalize_word(w) for w in (
     "لصالح", "تجاه", "نحو", "قرب", "داخل", "عند", "فوق"))
 """Normalized as the tokens are (على -> علي): written plainly so that a linguist can read them."""
 _PLACE_PREPS = frozenset(normalize_word(w) for w in ("ب", "في", "إلى", "أمام", "قرب", "داخل", "عند", "فوق"))
+_LIST_PREPS = frozenset(normalize_word(w) for w in ("من", "بين", "مع"))
+"""Prepositions inside a list after a cue (بمشاركة كل من، بين كل من): the cue still governs the names."""
+_PLACE_PATH = frozenset(normalize_word(w) for w in ("من", "عن"))
+"""Prepositions inside the phrase of where words were said (أمام حشد من أنصاره في أنقرة): no end of it."""
 _SAID_AT = frozenset(normalize_word(w) for w in ("ب", "في", "أمام"))
 """Prepositions of the place a statement was made in."""
 _TARGET_PREPS = frozenset(normalize_word(w) for w in ("على", "ضد"))
 """An attack on a place (الغارات على غزة) happens there."""
 _CLAUSE_PUNCT = frozenset({".", ":", "?", "!", ";", '"', "(", ")"})
+_ASIDE = frozenset({"(", ")"})
+"""Brackets around an aside (انتخابات مجلس النواب (البرلمان) في مصر) do not end the clause a place belongs to."""
 _SUBJECT_VERBS_ORG = frozenset({"عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "نظموا", "اقام", "اقامت",
                                 "يقيم", "تقيم", "استضاف", "استضافت", "يستضيف", "تستضيف", "اطلق", "اطلقت", "يطلق",
                                 "تطلق", "اطلقوا", "دشن", "دشنت", "يدشن", "تدشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "شن",
                                 "شنت", "يشن", "تشن", "اختتم", "اختتمت", "يختتم", "تختتم", "افتتح", "افتتحت", "يفتتح",
                                 "تفتتح"})
 """Light verbs whose subject is the one who holds the event."""
+HOLDING_VERBS = _SUBJECT_VERBS_ORG
 _SUBJECT_NP = 4
 """Tokens after a statement verb that a subject noun phrase without a name may span (الحملة الشعبية لمقاطعة)."""
 _HOLDER_REACH = 10
@@ -38,6 +45,11 @@ _HISTORY_REACH = 3
 """Words that may stand between a trigger and a date of years before (اعتقل عام 2007) for it to date the event."""
 _TIME_REACH = 20
 """Timexes further than this many tokens from the trigger belong to something else in the sentence."""
+_CLOSE_REACH = 8
+"""Tokens between a later definite mention (الانتخابات) and a time it brings to the event it refers back to."""
+_LOOSE_REACH = 10
+"""Durations and vague references (لمدة ساعتين، الأيام المقبلة، حاليا) date an event only this close to its trigger:
+further off they measure or place something else the sentence tells."""
 _VAGUE = frozenset({"عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات"})
 """Counts without a number (مئات الطلاب): whatever plural follows is what they count."""
 _PARTICIPANT_SUBJECT_TYPES = frozenset({"meeting", "visit", "agreement", "election"})
@@ -60,6 +72,8 @@ class Draft:
     speaker: str | None = None
     attendance: str | None = None
     quote: Span | None = None
+    close_time: list[str] = field(default_factory=list)
+    """The times standing in the trigger's own clause, near it: all that a later mention adds (coref.merge)."""
 
     def add(self, slot: str, ids: list[str]) -> None:
         have: list[str] = getattr(self, slot)
@@ -145,7 +159,8 @@ def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> l
             tok = ctx.tokens[k]
             e = ctx.ent_at[k]
             if e is not None and e is not out[-1]:
-                if joined or (tok.clitic.startswith("و")):
+                # و left on the token when the tokenizer kept the word whole (وفريانة): ner's span starts after it
+                if joined or tok.clitic.startswith("و") or e.start > tok.start and ctx.doc.raw[tok.start] == "و":
                     nxt = e
                 break
             if tok.norm in (",", "و") or tok.norm.startswith("و") and tok.kind == "word" and words == 0:
@@ -188,6 +203,11 @@ def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14,
     return hi
 
 
+def clause_end(ctx: Context, i: int, stop: frozenset[str]) -> int:
+    """End (exclusive) of the clause after token i: at a complementizer or clause punctuation."""
+    return _clause_forward(ctx, i, stop)
+
+
 def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = None) -> list[Entity] | None:
     """The subject of a statement: after the verb (VSO), else just before it (SVO).
 
@@ -200,11 +220,17 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     article does not name (وقال المسؤول الكوري، أكد الجانبان): no statement to record.
     """
     stop = lex.cues["speaker_titles_stop"]
+    reported = _reported_from(ctx, m)
+    if reported is not None:
+        return [reported]
     if m.pos == "noun":
         stop = stop - {"عن", "من"}
     end = _clause_forward(ctx, m.j - 1, stop)
     cands = [(s, e_, e) for s, e_, e in entity_spans(ctx, m.j, end) if e.label != "MISC" and not _governed(ctx, s)
              or m.pos == "noun" and e.label != "MISC" and _governed(ctx, s) in ("عن", "ل")]
+    if m.pos == "verb" and m.role != "participle" and _unnamed_subject(ctx, m.j, lex) \
+            and not any(c[2].label == "PER" for c in cands):
+        return None  # ويقول خبراء إن ...، وقال مسؤول في الوزارة: someone the article does not name speaks
     first_prep = next((k for k in range(m.j, end) if ctx.tokens[k].norm in _PREPS), end)
     titled = m.pos == "verb" and m.role != "participle" and _title_word(ctx, m.j, lex)
     # After a title subject, a person behind a preposition is someone else (قال المسؤول بعد وصول فلان)
@@ -224,7 +250,10 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
         lo = ctx.sentence_of(m.i)[0]
         topic = [e for s, e_, e in entity_spans(ctx, max(lo, m.i - 3), m.i)
                  if e.label in ("ORG", "LOC", "PER") and not _governed(ctx, s) and _adjacent_subject(ctx, e_, m.i, lex)]
-        return topic[-1:] or None
+        if topic:
+            return topic[-1:]
+        body = _body_by_head(ctx, m)
+        return [body] if body is not None else None
     if m.pos == "verb" and m.role != "participle" and not cands and prev is not None and _no_subject(ctx, m, lex):
         return [prev]
     # A place that qualifies a noun (وكذلك ثمنت الحملة الشعبية لمقاطعة إسرائيل) is a last resort only.
@@ -249,6 +278,20 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     if cands:
         return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
     return [before_all[-1][2]] if before_all else []
+
+
+def _reported_from(ctx: Context, m: Mention) -> Entity | None:
+    """The one a report quotes: a name behind عن right before a statement noun with a pronoun (نقلت الوكالة عن
+    فلان قوله، عن الوزارة تأكيدها): they spoke, the reporter did not."""
+    if m.pos != "noun" or m.i == 0 or not ctx.tokens[m.i].norm.endswith(("ه", "ها", "هم")):
+        return None
+    e = ctx.ent_at[m.i - 1]
+    if e is None or e.label == "MISC":
+        return None
+    s = m.i - 1
+    while s > 0 and ctx.ent_at[s - 1] is e:
+        s -= 1
+    return e if _governed(ctx, s) == "عن" else None
 
 
 def _adjacent_subject(ctx: Context, end: int, i: int, lex: Lexicon) -> bool:
@@ -323,6 +366,36 @@ def _article_subject(ctx: Context, k: int) -> bool:
     return tok.norm[len(tok.clitic):].startswith("ال") or tok.norm.startswith("ال")
 
 
+def _body_by_head(ctx: Context, m: Mention) -> Entity | None:
+    """A body named earlier by the head noun the subject repeats alone (مركز مدى ... ووثق المركز، حركة حماس ...
+    وقالت الحركة): the last such ORG before the verb that no preposition governs; not where the noun goes on
+    with an adjective of its own (وقالت الحركة الشعبية: another body)."""
+    k = m.j
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    if not ctx.is_word(k) or ctx.ent_at[k] is not None or ctx.tokens[k].clitic:
+        return None
+    head = ctx.tokens[k].norm
+    if not head.startswith("ال") or len(head) < 5:
+        return None
+    nxt = k + 1
+    if ctx.is_word(nxt) and ctx.ent_at[nxt] is None and ctx.tmx_at[nxt] is None and ctx.tokens[nxt].definite:
+        return None
+    for s, _, e in reversed(entity_spans(ctx, 0, m.i)):
+        words = normalize_word(e.canonical).split()
+        if e.label == "ORG" and words and words[0] in (head, head[2:]) and not _governed(ctx, s):
+            return e  # not one named in passing behind a preposition (معادلة لجنة المعادلات بوزارة التعليم)
+    return None
+
+
+def _unnamed_subject(ctx: Context, k: int, lex: Lexicon) -> bool:
+    """An indefinite noun for unnamed people right after the verb (times skipped), no entity on it."""
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
+        k += 1
+    return ctx.is_word(k) and ctx.ent_at[k] is None and not ctx.tokens[k].clitic \
+        and ctx.tokens[k].norm in lex.cues["unnamed_subjects"]
+
+
 def _title_subject(ctx: Context, k: int) -> bool:
     """A definite noun right after the verb (times skipped) that no entity covers: a title standing as subject."""
     while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
@@ -390,9 +463,9 @@ def statement_place(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     (وقال فلان أمام حشد في أنقرة إن ...)."""
     if m.pos != "verb":
         return []
-    end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"])
-    return list(dict.fromkeys(e.id for s, _, e in entity_spans(ctx, m.j, end)
-                              if e.label == "LOC" and _governed(ctx, s) in _SAID_AT))
+    end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"] - _PLACE_PATH)
+    return list(dict.fromkeys(e.id for s, _, e in entity_spans(ctx, m.j, end) if e.label == "LOC"
+                              and (_governed(ctx, s) in _SAID_AT or _place_word_before(ctx, s, lex))))
 
 
 def quote_span(ctx: Context, m: Mention) -> Span | None:
@@ -416,12 +489,14 @@ def quote_span(ctx: Context, m: Mention) -> Span | None:
     return None
 
 
-def _entity_owner(ctx: Context, s: int, anchors: list[int]) -> int:
-    """The anchor an entity at token s belongs to: the nearest trigger before it in its clause when a
-    preposition governs it (افتتحت القمة الأحد في السعودية غداة الضربات: the place is the summit's),
-    else the nearest one either side."""
-    if _governed(ctx, s):
-        before = [a for a in anchors if a < s and not any(ctx.tokens[k].norm in _CLAUSE_PUNCT for k in range(a, s))]
+def _entity_owner(ctx: Context, s: int, anchors: list[int], lex: Lexicon) -> int:
+    """The anchor an entity at token s belongs to: the nearest trigger before it in its clause (asides in
+    brackets skipped) when a preposition or a place word governs it (افتتحت القمة الأحد في السعودية غداة
+    الضربات: the place is the summit's; في مسيرة في العاصمة عمان باتجاه ...: the march's), else the nearest
+    one either side."""
+    if _governed(ctx, s) or _place_word_before(ctx, s, lex):
+        before = [a for a in anchors if a < s and not any(ctx.tokens[k].norm in _CLAUSE_PUNCT - _ASIDE
+                                                          for k in range(a, s))]
         if before:
             return max(before)
     return _owner(s, anchors)
@@ -439,12 +514,15 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         return
     mine = [k for k in range(lo, hi) if _owner(k, anchors) == m.i]
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
-                                         and abs(k - m.i) <= _TIME_REACH and not offset_duration(ctx, k, lex)
+                                         and abs(k - m.i) <= _reach(t) and not offset_duration(ctx, k, lex)
                                          and not _history(ctx, k, m))))
-    spans = [sp for sp in entity_spans(ctx, lo, hi) if _entity_owner(ctx, sp[0], anchors) == m.i]
+    draft.close_time = [t for t in draft.time if _close(ctx, m, t)]
+    spans = [sp for sp in entity_spans(ctx, lo, hi) if _entity_owner(ctx, sp[0], anchors, lex) == m.i]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
     targets = draft.type == "attack" and event_subject(ctx, m, lex)
     taken: set[str] = set()
+    heading: list[str] = []
+    holder = _body_after(ctx, m)
     for s, _, e in spans:
         if e.id in taken:
             continue
@@ -453,20 +531,37 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         modifier = qualifies_noun(ctx, s, m.j if s >= m.j else lo, lex)
         if e.label == "LOC" and _about(ctx, s, lo, lex):
             continue  # لمناقشة الوضع في سوريا: the place the event is about, not where it happens
+        if s == holder and draft.type in _HELD_TYPES:
+            draft.add("organizers", [e.id])  # القمة السنوية لجامعة الدول العربية: the body whose summit it is
+            taken.add(e.id)
+            continue
+        if e.label == "LOC" and _heading(ctx, s):
+            heading.append(e.id)
+            continue
         if e.label == "LOC" and gov in _PLACE_PREPS:
-            draft.add("location", [e.id])  # شارك المئات في وقفة قرب السفارة: a place, whatever cue came before
+            # شارك المئات في وقفة قرب السفارة: a place, whatever cue came before; with the places joined to it
+            # (من مدن تالة والقصرين وفريانة)
+            places = _place_list(ctx, s, hi, e)
+            draft.add("location", places)
+            taken.update(places)
         elif cue in cue_org and not modifier:
             group = entity_list(ctx, s, hi, e)
-            draft.add("organizers", [x.id for x in group if x.label != "MISC"])
+            # a visit at someone's invitation (زيارة إلى الأردن تلبية لدعوة من الملك ...): the host takes part
+            slot = "participants" if draft.type == "visit" else "organizers"
+            draft.add(slot, [x.id for x in group if x.label != "MISC"])
             taken.update(x.id for x in group)
         elif cue in cue_part and (cue not in ("مع", "بين") or draft.type in ("meeting", "agreement", "conference",
-                                                                              "visit")):
+                                                                              "visit") and _sides_of(ctx, m, s)):
             group = entity_list(ctx, s, hi, e)
             draft.add("participants", [x.id for x in group if x.label in ("PER", "ORG", "LOC")])
             taken.update(x.id for x in group)
         elif e.label == "LOC" and (gov in _PLACE_PREPS or gov in _TARGET_PREPS and draft.type == "attack"
                                    or _place_word_before(ctx, s, lex)):
-            draft.add("location", [e.id])
+            places = _place_list(ctx, s, hi, e)
+            draft.add("location", places)
+            taken.update(places)
+        elif e.label == "LOC" and draft.type == "attack" and m.pos == "verb" and s >= m.j and _site(e, lex):
+            draft.add("location", [e.id])  # استهدفت الطائرات محطة كهرباء ...: a site is struck, it strikes nothing
         elif e.label == "LOC" and targets and s >= m.j:
             draft.add("location", [e.id])  # استهدفت العملية الأولى مطار اللد: the target is where it struck
         elif e.label in ("PER", "ORG", "LOC") and not gov and not modifier and _is_subject_of(ctx, s, m) \
@@ -488,9 +583,120 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
             draft.add("participants", [e.id])
         elif draft.type in ("meeting", "visit") and e.label == "PER" and s > m.i and m.pos == "verb":
             draft.add("participants", [e.id])
+        elif draft.type == "visit" and e.label == "PER" and m.pos == "noun" and s >= m.j \
+                and _titles_only(ctx, m.j, s, lex):
+            draft.add("participants", [e.id])  # زيارة صاحب السمو الأمير فلان: the one whose visit it is
     _name_and_slogan(ctx, m, draft, lex)
+    if not draft.location and not m.definite and draft.name is None:
+        # the country a round-up's part is headed by, where no town is named, for a happening the line reports
+        # (احتفالات شعبية), not one it recalls by name or with ال (عملية طوفان الأقصى، الهجوم)
+        draft.add("location", heading)
     if draft.attendance is None and draft.type in ("conference", "protest", "ceremony"):
         draft.attendance = _attendance(ctx, lo, hi, lex)
+
+
+_HELD_TYPES = frozenset({"conference", "ceremony", "campaign", "meeting"})
+"""Happenings a body holds as its own (مؤتمر الحزب، القمة السنوية لجامعة الدول العربية، حملة النقابة)."""
+_EPITHET_REACH = 2
+"""Adjectives that may stand between an event noun and the body it belongs to (القمة العربية السنوية ل...)."""
+
+
+def _body_after(ctx: Context, m: Mention) -> int:
+    """Token of a body (ORG) governed by ل right after the event noun, over its adjectives (القمة السنوية
+    لجامعة الدول العربية، الاجتماع الدوري للمجلس): -1 when none."""
+    noun = m.noun if m.noun is not None else m.i
+    if m.pos == "verb" and m.verb in _SUBJECT_VERBS_ORG and ctx.is_word(m.j) and ctx.ent_at[m.j] is None \
+            and ctx.tokens[m.j].definite and not ctx.tokens[m.j].clitic:
+        noun = m.j  # عقدت الهيئة المديرة لمهرجان قرطاج: the body the subject's head belongs to holds it
+    elif m.pos != "noun" and m.noun is None:
+        return -1
+    k = noun + 1
+    for _ in range(_EPITHET_REACH + 1):
+        if k >= len(ctx.tokens):
+            return -1
+        e = ctx.ent_at[k]
+        if e is not None:
+            # a festival (MISC) has a board that holds its events: الهيئة المديرة لمهرجان قرطاج
+            ok = e.label == "ORG" or e.label == "MISC" and noun == m.j
+            return k if ok and _governed(ctx, k) == "ل" else -1
+        tok = ctx.tokens[k]
+        if not (tok.kind == "word" and tok.definite == ctx.tokens[noun].definite and not tok.clitic
+                and ctx.tmx_at[k] is None):
+            return -1
+        k += 1
+    return -1
+
+
+def _titles_only(ctx: Context, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Tokens [lo, hi) are words of rank and address only (صاحب السمو الملكي الأمير), none with a clitic."""
+    words = lex.titles | lex.cues["honorifics"]
+    return all(ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None and ctx.stems(k) & words
+               and not ctx.tokens[k].clitic for k in range(lo, hi))
+
+
+def _place_list(ctx: Context, s: int, hi: int, e: Entity) -> list[str]:
+    """The place at s and the places joined straight to it by و or commas (في الأردن واليمن)."""
+    out: list[str] = []
+    for x in entity_list(ctx, s, hi, e, gap=0):
+        if x.label != "LOC":
+            break
+        out.append(x.id)
+    return out
+
+
+_SIDES_REACH = 3
+"""Words between a meeting's trigger and the مع/بين that names its sides (لقاء ثنائي مع، اتفاق السلام بين)."""
+
+
+def _sides_of(ctx: Context, m: Mention, s: int) -> bool:
+    """The مع/بين before the entity at s follows the trigger closely: it names the sides (اجتماع مع فلان، القمة
+    المرتقبة بين فلان وفلان), not the sides of a border or a war the clause also tells of (لبحث الوضع على الحدود
+    بين غزة وإسرائيل)."""
+    k = s - 1
+    while k > m.i and ctx.tokens[k].norm not in _LIST_PREPS and not (ctx.stems(k) & _LIST_PREPS):
+        k -= 1
+    if k <= m.i:
+        return True  # the cue is on the entity itself (بفلان) or before the trigger
+    end = m.noun + 1 if m.noun is not None else m.j
+    words = sum(1 for r in range(end, k) if ctx.tokens[r].kind == "word" and ctx.ent_at[r] is None
+                and ctx.tmx_at[r] is None)
+    return words <= _SIDES_REACH
+
+
+def _site(e: Entity, lex: Lexicon) -> bool:
+    """A place whose name opens with a kind of site (مطار بن غوريون، محطة كهرباء الخضيرة)."""
+    words = normalize_word(e.canonical).split()
+    return bool(words) and words[0] in lex.cues["facility_heads"]
+
+
+def _heading(ctx: Context, s: int) -> bool:
+    """A place name that opens a line and runs straight into a clause (لبنان شهدت المخيمات احتفالات ...، اليمن
+    تظاهر مئات اليمنيين): the heading of a round-up by country, where what the line tells happened."""
+    e = ctx.ent_at[s]
+    if e is None or s == 0 or "\n" not in ctx.doc.raw[ctx.tokens[s - 1].end:e.start]:
+        return False
+    k = s
+    while k < len(ctx.tokens) and ctx.ent_at[k] is e:
+        k += 1
+    return ctx.is_word(k) and ctx.ent_at[k] is None and ctx.tmx_at[k] is None \
+        and "\n" not in ctx.doc.raw[e.end:ctx.tokens[k].start]
+
+
+def _reach(t: Timex) -> int:
+    """How far from the trigger a timex may stand to date the event."""
+    loose = t.type == "DURATION" or (t.value or "").endswith("_REF")
+    return _LOOSE_REACH if loose else _TIME_REACH
+
+
+def _close(ctx: Context, m: Mention, tid: str) -> bool:
+    """The timex stands within _CLOSE_REACH tokens of the trigger, no clause punctuation between (الانتخابات
+    المقررة في 20 أغسطس), not further on in the clause (... تأخير الانتخابات منذ مارس الماضي حين ...)."""
+    t = ctx.timexes[tid]
+    ks = list(ctx.token_range(t.start, t.end))
+    if not ks:
+        return False
+    a, b = (m.j, ks[0]) if ks[0] >= m.j else (ks[-1] + 1, m.i)
+    return b - a <= _CLOSE_REACH and not any(ctx.tokens[k].norm in _CLAUSE_PUNCT for k in range(a, b))
 
 
 def _about(ctx: Context, s: int, lo: int, lex: Lexicon) -> bool:
@@ -524,8 +730,8 @@ def cue_before(ctx: Context, s: int, lo: int, cues: frozenset[str]) -> str:
             return _longest(hit)
         if tok.kind == "punct" and tok.norm not in (",", '"'):
             return ""  # a name in quotes (كل من "الائتلاف العالمي") is still governed
-        if ctx.ent_at[k] is not None:
-            return ""
+        if ctx.ent_at[k] is not None or k == s - 1 and tok.norm in _PREPS - _LIST_PREPS:
+            return ""  # لقاء مع شباب نقلا عن الوكالة: the source, behind a preposition of its own
     stems = ctx.stems(s)
     hit = stems & cues
     return _longest(hit) if hit and ctx.tokens[s].clitic else ""
@@ -549,8 +755,11 @@ def _is_subject_of(ctx: Context, s: int, m: Mention) -> bool:
                     and ctx.tmx_at[k] is None)
         punct = any(ctx.tokens[k].norm in _CLAUSE_PUNCT and ctx.tokens[k].norm != '"' for k in range(m.j, s))
         return words <= 3 and not punct
-    # A verb that opens with و or ف starts a clause of its own (تركيا وتجمع مئات: a dateline, then the news).
-    return m.i - s <= 2 and not ctx.tokens[m.i].clitic.startswith(("و", "ف"))
+    # A verb that opens with و or ف starts a clause of its own (تركيا وتجمع مئات: a dateline, then the news);
+    # a name on the line above is a heading (اليمن / تظاهر مئات اليمنيين في صنعاء), no subject.
+    e = ctx.ent_at[s]
+    return m.i - s <= 2 and not ctx.tokens[m.i].clitic.startswith(("و", "ف")) \
+        and (e is None or "\n" not in ctx.doc.raw[e.end:ctx.tokens[m.i].start])
 
 
 def _name_and_slogan(ctx: Context, m: Mention, draft: Draft, lex: Lexicon) -> None:

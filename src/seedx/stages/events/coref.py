@@ -154,9 +154,20 @@ def has_arguments(d: Draft) -> bool:
 
 
 def merge(into: Draft, other: Draft) -> None:
-    """Add `other`'s mentions and arguments to `into`."""
+    """Add `other`'s mentions and arguments to `into`.
+
+    A definite noun referring back (الانتخابات، الغارات) to a happening that already has a time, place or
+    people brings of that kind only times next to it: the rest of its clause tells of something else (a war
+    report's later strikes and victims, a delay of the elections since March)."""
     into.mentions.extend(other.mentions)
+    m = other.mentions[0]
+    back = into.type != "statement" and m.definite and m.pos == "noun"
     for slot in ("time", "location", "organizers", "participants"):
+        if slot in ("location", "participants", "organizers") and getattr(into, slot) and back:
+            continue
+        if slot == "time" and into.time and back:
+            into.add("time", other.close_time)  # the dates of its clause are often the clause's own
+            continue
         into.add(slot, getattr(other, slot))
     for slot in ("name", "slogan", "attendance", "speaker", "quote"):
         if getattr(into, slot) is None:

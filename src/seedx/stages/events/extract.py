@@ -5,8 +5,10 @@ from __future__ import annotations
 from seedx.document import Document
 from seedx.record import Event, Offsets, Span
 from seedx.stages.events.arguments import (
+    HOLDING_VERBS,
     Draft,
     attach,
+    clause_end,
     cue_before,
     entity_list,
     entity_spans,
@@ -97,8 +99,9 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
     those an organizer cue introduces (وينظم المؤتمر كل من ...، برعاية ...) organize it.
     """
     halls = [d for d in drafts if d.type in ("conference", "ceremony")]
-    if len(halls) != 1:
-        return
+    first = min((d for d in drafts if d.type != "statement"), key=lambda d: d.trigger.start, default=None)
+    if len(halls) != 1 or halls[0] is not first:
+        return  # the article is about something else (a round-up of protests that also tells of a celebration)
     hall = halls[0]
     rel = lex.cues["subject_relatives"]
     for d in drafts:
@@ -133,6 +136,64 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
             group = [x for x in entity_list(ctx, s, hi, e) if x.label in ("PER", "ORG") and x.id not in taken]
             hall.add("participants", [x.id for x in group])
             taken.update(x.id for x in group)
+
+
+_SETTINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
+"""Gatherings a statement can be made at."""
+
+
+def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
+    """A statement made during a gathering (وقال فلان، خلال ندوة صحفية عقدها ...، أعلن فلان خلال الزيارة التي
+    يؤديها، صرح فلان خلال لقاء مع ...): its speaker takes part in the gathering, or holds it where a holding verb
+    with a pronoun follows (ندوة عقدها، لقاء نظمه); with no place or time of its own, the statement was made
+    where and when the gathering was."""
+    by_token = {x.i: d for d in drafts if d.type in _SETTINGS for x in d.mentions}
+    cues = lex.cues["during_cues"]
+    stop = lex.cues["speaker_titles_stop"] - {normalize_word(w) for w in ("من", "على", "إلى", "عن")}
+    for d in drafts:
+        if d.type != "statement" or d.speaker is None:
+            continue
+        # after the verb (قال فلان خلال ندوة) or fronted in its sentence (وخلال مؤتمر صحفي ...، قال فلان)
+        spots = [(x, k) for x in d.mentions for k in [*range(ctx.sentence_of(x.i)[0], x.i),
+                                                      *range(x.j, clause_end(ctx, x.j - 1, stop) - 1)]]
+        for m, k in spots:
+            hall = by_token.get(k + 1)
+            if hall is None or not (ctx.stems(k) & cues) or ctx.ent_at[k] is not None:
+                continue
+            end = clause_end(ctx, m.j - 1, stop) if k > m.i else m.i
+            holds = any(ctx.stems(r) & HOLDING_VERBS and ctx.tokens[r].norm not in HOLDING_VERBS
+                        for r in range(k + 2, min(end, k + 4)))
+            if ctx.entities[d.speaker].label in ("PER", "ORG"):
+                hall.add("organizers" if holds else "participants", [d.speaker])
+            if not d.location:
+                d.add("location", hall.location)
+            if not d.time:
+                d.add("time", hall.time)
+            break
+
+
+_CLAIM_REACH = 3
+"""Tokens between a claim word and the attack it claims (تنفيذ 4 عمليات، مسؤوليتها عن الهجوم)."""
+
+
+def _claimed(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
+    """A body that announces carrying out an attack (أعلنت جماعة ... تنفيذ 4 عمليات، أعلنت الحركة مسؤوليتها عن
+    الهجوم، أعلنت تبنيها الهجوم) organizes it: the first claim word of its statement's clause, an attack trigger
+    right after it."""
+    by_token = {x.i: d for d in drafts if d.type == "attack" for x in d.mentions}
+    words = lex.cues["claim_words"]
+    for d in drafts:
+        if d.type != "statement" or d.speaker is None or ctx.entities[d.speaker].label not in ("ORG", "PER"):
+            continue
+        m = d.mentions[0]
+        _, hi = ctx.sentence_of(m.i)
+        for k in range(m.j, min(hi, m.j + 12)):
+            if ctx.tokens[k].norm in ('"', ":") or not (ctx.stems(k) & words) or ctx.ent_at[k] is not None:
+                continue
+            attack = next((by_token[r] for r in range(k + 1, min(hi, k + 1 + _CLAIM_REACH)) if r in by_token), None)
+            if attack is not None:
+                attack.add("organizers", [d.speaker])
+            break
 
 
 def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
@@ -220,9 +281,15 @@ def _fold_programme(ctx: Context, drafts: list[Draft], lex: Lexicon) -> list[Dra
     return out
 
 
+_CHAIN = 3
+"""Words of a name long enough (محمد بن سلمان) that a longer name opening with them (... آل سعود) is the same
+person's."""
+
+
 def _fullest_mentions(ctx: Context) -> dict[str, str]:
     """Entity id -> the id of a longer name of the same kind whose last words it is (أردوغان -> رجب طيب
-    أردوغان), where ner left the short mention's canonical as it stands: an event names someone once, fully."""
+    أردوغان), or whose first words a name of a few words is (محمد بن سلمان بن عبدالعزيز -> ... آل سعود), where
+    ner left the short mention's canonical as it stands: an event names someone once, fully."""
     by_label: dict[str, list[tuple[list[str], str]]] = {}
     for e in ctx.doc.entities:
         by_label.setdefault(e.label, []).append((normalize_word(e.canonical).split(), e.id))
@@ -231,7 +298,8 @@ def _fullest_mentions(ctx: Context) -> dict[str, str]:
         if e.label != "PER":
             continue
         words = normalize_word(e.canonical).split()
-        longer = [(w, i) for w, i in by_label[e.label] if len(w) > len(words) and w[-len(words):] == words]
+        longer = [(w, i) for w, i in by_label[e.label] if len(w) > len(words) and (
+            w[-len(words):] == words or len(words) >= _CHAIN and w[:len(words)] == words)]
         if longer and len({" ".join(w) for w, _ in longer}) == 1:
             out[e.id] = longer[0][1]
     return out
@@ -286,6 +354,8 @@ def extract_events(doc: Document) -> list[Event]:
     title = [d for d in title if d.type != "statement"]
     drafts += [d for d in title if not any(same_happening(ctx, b, d) for b in drafts)]
     drafts = _fold_programme(ctx, drafts, lex)
+    _said_during(ctx, drafts, lex)
+    _claimed(ctx, drafts, lex)
     _speakers_take_part(ctx, drafts, lex)
     _candidates_run(ctx, drafts, lex)
     full = _fullest_mentions(ctx)

@@ -110,6 +110,21 @@ class CueFile(_Strict):
     """Attack verbs whose subject suffers the attack (استشهد الصحفي ...): it takes part, it does not organize."""
     offset_words: list[str]
     """Words that make a duration an offset from another time (قبل أيام من، بعد ساعات من): no event's time."""
+    facility_heads: list[str]
+    """First words of a site's name (مطار، محطة، ميناء): a site right after an attack verb is what it struck, a
+    place, never who attacked (استهدفت محطة كهرباء ...، قصفت مطار ...)."""
+    honorifics: list[str]
+    """Words of address and rank before a name (صاحب السمو الملكي الأمير، جلالة الملك، فخامة الرئيس): with
+    ner's titles, all that may stand between a visit noun and the visitor (زيارة صاحب السمو الأمير فلان)."""
+    unnamed_subjects: list[str]
+    """Indefinite nouns for people the article does not name (ويقول خبراء، وقال مسؤول): a statement verb with
+    one as subject has no speaker to record."""
+    claim_words: list[str]
+    """What a body announces doing (أعلنت الجماعة تنفيذ 4 عمليات، أعلنت مسؤوليتها عن الهجوم): it carries out the
+    attack its statement names."""
+    during_cues: list[str]
+    """Words that set a statement within a gathering (قال فلان خلال ندوة، أثناء زيارته، على هامش القمة): the one
+    who speaks takes part in it, and says it where and when the gathering is."""
 
 
 @dataclass(frozen=True, slots=True)
