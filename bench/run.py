@@ -174,18 +174,30 @@ def run_extract(jsonl: Path, workers: int, until: str, ner: str, articles: int) 
            "--workers", str(workers), "--until", until, "--ner", ner]
     with tempfile.TemporaryDirectory() as tmp, open(Path(tmp) / "out.jsonl", "wb") as out:
         t0 = time.perf_counter()
+        c0 = _children_cpu()
         proc = subprocess.Popen([*cmd, "-o", tmp], stdout=out, stderr=subprocess.PIPE)
         with TreeRSS(proc.pid) as rss:
             _, err = proc.communicate()
         elapsed = time.perf_counter() - t0
+        cpu = _children_cpu() - c0
         out.flush()
         records = sum(1 for _ in open(Path(tmp) / "out.jsonl", "rb"))
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"seedx extract failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
     return {"workers": workers, "seconds": round(elapsed, 3), "articles_per_s": round(articles / elapsed, 1),
             "records": records, "failed": articles - records,
+            # CPU of the whole tree (parent and workers, start-up included): comparable on a shared machine
+            "cpu_seconds": round(cpu, 3), "cpu_s_per_1000_articles": round(1000 * cpu / articles, 3),
             "peak_rss_mb": round(rss.peak_total / 2**20, 1),
             "peak_rss_largest_process_mb": round(rss.peak_single / 2**20, 1)}
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of the waited-for children of this process and their own children."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def bench_dateparser(texts: list[str]) -> dict[str, Any] | None:
@@ -285,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
                 r = run_extract(src, w, until, args.ner, n)
                 report["end_to_end"].append(r)
                 rows.append((f"seedx extract --workers {w}", f"{r['articles_per_s']:.1f}",
-                             f"{st['tokens'] / r['seconds']:.0f}", f"{r['seconds']:.2f}", str(r["failed"]), ""))
+                             f"{st['tokens'] / r['seconds']:.0f}", f"{r['seconds']:.2f}", str(r["failed"]),
+                             f"{r['cpu_s_per_1000_articles']:.2f}"))
             e2e = {r["workers"]: r for r in report["end_to_end"]}
             if 1 in e2e and len(e2e) > 1:
                 report["speedup"] = {str(w): round(e2e[1]["seconds"] / r["seconds"], 2) for w, r in e2e.items()}

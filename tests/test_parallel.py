@@ -96,3 +96,49 @@ def test_rerun_skips_complete_records_and_redoes_stale_ones(tmp_path: Path) -> N
     assert not list(out.glob(".tmp-*"))
     third, _, _ = run([str(src)], out, workers=1, force=True)
     assert third.skipped == 0
+
+
+def _echo_setup(_: object):  # noqa: ANN202 - the pool's Setup: returns the per-task handler
+    """Tasks for ProcessPool itself: "hang" sleeps, "crash" kills the worker, anything else is echoed."""
+    import os
+    import time
+
+    def handle(payload: str) -> str:
+        if payload == "hang":
+            time.sleep(60)
+        if payload == "crash":
+            os._exit(3)
+        return payload[::-1]
+
+    return handle
+
+
+@pytest.mark.parametrize("fault", ["hang", "crash"])
+def test_the_task_waiting_behind_a_failed_one_still_runs(fault: str) -> None:
+    """One worker holds its next task while it runs one: when the running one fails, the next is run."""
+    from seedx.parallel import ProcessPool, TaskFailed
+
+    items = [("a1", 0), (fault, 1), ("b2", 2), ("c3", 3)]
+    with ProcessPool(_echo_setup, None, workers=1, timeout=1.0) as pool:
+        got = list(pool.imap(items))
+    assert [t for t, _ in got] == [0, 1, 2, 3]
+    assert got[0][1] == "1a" and got[2][1] == "2b" and got[3][1] == "3c"
+    failed = got[1][1]
+    assert isinstance(failed, TaskFailed) and failed.kind == ("timeout" if fault == "hang" else "crash")
+    assert pool.restarts == 1
+
+
+def test_busy_workers_hold_small_tasks_and_large_ones_wait() -> None:
+    from seedx.parallel import PREFETCH_MAX_BYTES, ProcessPool
+
+    big = "x" * (4 * PREFETCH_MAX_BYTES) + "y"
+    items = [(f"s{i}", i) for i in range(20)] + [(big + str(i), 20 + i) for i in range(6)]
+    with ProcessPool(_echo_setup, None, workers=2, timeout=30) as pool:
+        held: list[int] = []
+        out = []
+        for tag, result in pool.imap(items):
+            held.append(max(len(w.tasks) for w in pool._workers))
+            out.append((tag, result))
+    assert [t for t, _ in out] == list(range(26))
+    assert all(r == p[::-1] for (p, _), (_, r) in zip(items, out, strict=True))
+    assert max(held) == 2  # a running task and the next one

@@ -168,9 +168,20 @@ def handler(cfg: ExtractConfig) -> Callable[[Document], Outcome]:
 
 def worker_setup(cfg: ExtractConfig) -> Callable[[Document], Outcome]:
     """Pool worker set-up: build the handler and load the models before the first article's clock starts."""
+    from seedx.heap import HeapKeeper, settle
+
     handle = handler(cfg)
     warm_up(cfg)
-    return handle
+    settle()  # the models, loaded once, out of the collector's way from the first article on
+    heap = HeapKeeper()
+
+    def handle_and_settle(doc: Document) -> Outcome:
+        try:
+            return handle(doc)
+        finally:
+            heap.done()
+
+    return handle_and_settle
 
 
 WARM_UP_TEXT = "القاهرة - قال وزير الخارجية المصري يوم الاثنين 2 نوفمبر 2020 إن المؤتمر سيعقد في القاهرة."
@@ -216,7 +227,10 @@ def _alarm(seconds: float | None) -> Iterator[None]:
 
 def run_inline(jobs: Iterator[Job], cfg: ExtractConfig) -> Generator[Job, None, None]:
     """The in-process engine: no start-up cost, so one article stays fast."""
+    from seedx.heap import HeapKeeper
+
     handle = handler(cfg)
+    heap = HeapKeeper()
     for job in jobs:
         if job.outcome is None:
             assert job.doc is not None
@@ -225,6 +239,7 @@ def run_inline(jobs: Iterator[Job], cfg: ExtractConfig) -> Generator[Job, None, 
                     job.outcome = handle(job.doc)
             except ArticleTimeout:
                 job.outcome = timeout_error(job.doc, f"no result within {cfg.timeout:g} s")
+            heap.done()
         yield job
 
 

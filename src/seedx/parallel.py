@@ -7,7 +7,9 @@ its own pipe. The parent holds at most `window` tasks (queued, running or done
 but waiting for their turn to be yielded), so memory stays flat however long
 the input is. A worker that exceeds the time limit is killed and replaced; one
 that dies is replaced; either way its task comes back as a `TaskFailed` and the
-other tasks go on. This module knows nothing about seedx.
+other tasks go on. Each busy worker also holds its next task, when that is
+small, so that it never waits for the parent between two tasks. This module
+knows nothing about seedx.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Generic, Literal, TypeVar
 
 P = TypeVar("P")
@@ -27,6 +30,10 @@ T = TypeVar("T")
 
 Setup = Callable[[Any], Callable[[Any], Any]]
 """Run once in each worker with `setup_arg`; returns the per-task handler."""
+
+PREFETCH_MAX_BYTES = 32 * 1024
+"""Largest task sent to a worker that is still busy. It waits in the socket's buffer (far larger), so the
+parent never blocks on it, whatever the worker is doing: a larger task waits until the worker is idle."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,15 @@ class _Worker:
         self.proc.start()
         child.close()
         self.ready = False
-        self.task: int | None = None
+        self.tasks: deque[int] = deque()
+        """Sent and not answered: the running task first, then at most one waiting in the pipe."""
         self.started = 0.0
+        """When the running task started (for a waiting one: when the task before it was answered)."""
+
+    @property
+    def task(self) -> int | None:
+        """The running task, if any."""
+        return self.tasks[0] if self.tasks else None
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -179,26 +193,34 @@ class ProcessPool(Generic[P, T]):
                 return
             if next_out in results or (not exhausted and next_in - next_out < self.window):
                 continue
-            self._wait(payloads, results)
+            self._wait(todo, payloads, results)
 
     def _dispatch(self, todo: deque[int], payloads: dict[int, Any]) -> None:
-        # One task per worker at a time: a worker is always reading when it is
-        # sent a task, so neither side can block on a full pipe (no deadlock
-        # on big articles), and a killed worker takes only its own task down.
-        for w in self._workers:
-            if not todo:
-                return
-            if w.ready and w.task is None:
-                seq = todo.popleft()
-                try:
-                    w.conn.send((seq, payloads[seq]))
-                except (BrokenPipeError, OSError):
-                    todo.appendleft(seq)  # it died while idle; _wait replaces it
+        # An idle worker gets a task; then a busy one gets its next task if that is small. A message to a
+        # busy worker stays in the socket's buffer, so neither side can block on a full pipe (no deadlock
+        # on big articles), and a killed worker takes only its running task down: its waiting one is queued
+        # again.
+        for prefetch in (False, True):
+            for w in self._workers:
+                if not todo:
+                    return
+                if not w.ready or len(w.tasks) != (1 if prefetch else 0):
                     continue
-                w.task = seq
-                w.started = time.monotonic()
+                seq = todo[0]
+                data = ForkingPickler.dumps((seq, payloads[seq]))
+                if prefetch and len(data) > PREFETCH_MAX_BYTES:
+                    continue
+                todo.popleft()
+                try:
+                    w.conn.send_bytes(data)
+                except (BrokenPipeError, OSError):
+                    todo.appendleft(seq)  # it died; _wait replaces it
+                    continue
+                if not w.tasks:
+                    w.started = time.monotonic()
+                w.tasks.append(seq)
 
-    def _wait(self, payloads: dict[int, Any], results: dict[int, Any]) -> None:
+    def _wait(self, todo: deque[int], payloads: dict[int, Any], results: dict[int, Any]) -> None:
         timeout = None
         if self.timeout is not None:
             busy = [w.started + self.timeout for w in self._workers if w.task is not None]
@@ -228,7 +250,9 @@ class ProcessPool(Generic[P, T]):
                 else:
                     results[seq] = value if kind == "ok" else TaskFailed("error", value)
                     payloads.pop(seq, None)
-                    w.task = None
+                    if w.tasks and w.tasks[0] == seq:
+                        w.tasks.popleft()
+                        w.started = time.monotonic()  # the waiting task, if any, runs from now
             if not w.proc.is_alive():
                 w.proc.join()
                 dead.append((w, _describe_exit(w.proc.exitcode)))
@@ -240,14 +264,16 @@ class ProcessPool(Generic[P, T]):
         for w, why in dead:
             if not w.ready:
                 raise WorkerStartError(f"a worker died while starting ({why})")
-            if w.task is not None:
+            if w.tasks:
                 # Never requeued: a task that killed one worker would kill the next.
-                seq = w.task
+                seq = w.tasks.popleft()
                 payloads.pop(seq, None)
                 if why == "timeout":
                     results[seq] = TaskFailed("timeout", f"no result within {self.timeout:g} s; worker killed")
                 else:
                     results[seq] = TaskFailed("crash", why)
+                todo.extendleft(reversed(w.tasks))  # never started: they go to the next free worker
+                w.tasks.clear()
             w.kill()
             self._workers[self._workers.index(w)] = self._spawn()
             self.restarts += 1

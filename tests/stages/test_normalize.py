@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,3 +77,27 @@ def test_any_text_normalizes_with_a_consistent_alignment(raw: str) -> None:
     a = normalize_text(raw)
     assert len(a.starts) == len(a.text)
     assert all(0 <= s < e <= len(raw) for s, e in zip(a.starts, a.ends))
+
+
+def test_shipped_table_is_current() -> None:
+    """resources/normalize_table.json was built from this module and camel-tools: rerun
+    tools/build_normalize_table.py after changing either."""
+    from seedx.stages.normalize import _shipped_table, build_table
+
+    shipped = _shipped_table()
+    assert shipped is not None, "normalize_table.json is stale: run tools/build_normalize_table.py"
+    assert {k: shipped[k] for k in ("translate", "special")} == build_table()
+
+
+def test_text_without_the_shipped_table_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import seedx.stages.normalize as mod
+
+    text = "".join(chr(c) for c in range(0x0600, 0x0700)) + " ﻻ ﷲ \u200f٣ 😀 cafe\u0301"
+    shipped = mod.normalize_text(text)
+    mod._tables.cache_clear()
+    monkeypatch.setattr(mod, "_shipped_table", lambda: None)
+    try:
+        built = mod.normalize_text(text)
+    finally:
+        mod._tables.cache_clear()
+    assert (built.text, built.starts, built.ends) == (shipped.text, shipped.starts, shipped.ends)

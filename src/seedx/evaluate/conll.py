@@ -12,11 +12,19 @@ from dataclasses import dataclass, field
 
 
 def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) of each entity in an IOB/IOB2 sequence; a stray I- opens an entity, as in conlleval."""
+    """(start, end, type) of each entity in an IOB/IOB2 sequence; a stray I- opens an entity, as in conlleval.
+
+    Called on every tagged sentence by the NER stage, where most tags are "O": those only close an entity.
+    """
     out: list[tuple[int, int, str]] = []
     start = -1
     kind = ""
-    for i, t in enumerate([*tags, "O"]):
+    for i, t in enumerate(tags):
+        if t == "O":
+            if start >= 0:
+                out.append((start, i, kind))
+                start = -1
+            continue
         prefix, _, k = t.partition("-")
         inside = prefix == "I" and start >= 0 and k == kind
         if start >= 0 and not inside:
@@ -24,6 +32,8 @@ def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
             start = -1
         if prefix in ("B", "I") and not inside:
             start, kind = i, k
+    if start >= 0:
+        out.append((start, len(tags), kind))
     return out
 
 

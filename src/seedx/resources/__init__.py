@@ -43,9 +43,16 @@ def load_vocab() -> dict[str, int]:
     p = path("vocab.tsv.gz")
     if not p.exists():
         return {}
-    vocab: dict[str, int] = {}
     with gzip.open(p, "rt", encoding="utf-8") as f:
-        for line in f:
-            word, _, count = line.rstrip("\n").partition("\t")
-            vocab[word] = int(count)
+        text = f.read()
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    if text.count("\t") == len(lines):  # one word and one count a line: split all at once (every process loads it)
+        cells = "\t".join(lines).split("\t")
+        return dict(zip(cells[0::2], map(int, cells[1::2])))
+    vocab: dict[str, int] = {}
+    for line in lines:
+        word, _, count = line.partition("\t")
+        vocab[word] = int(count)
     return vocab

@@ -4,7 +4,9 @@ The character rules are camel-tools' own (CharMapper 'arclean', dediac_ar and
 the alef / alef-maksura / teh-marbuta normalizers); seedx only applies them one
 raw character at a time so that it knows where each output character came
 from. Every rule camel-tools applies is character-local, so this gives the same
-text as calling them on the whole string, plus the alignment.
+text as calling them on the whole string, plus the alignment. The per-character
+table ships precomputed (resources/normalize_table.json), so a process needs
+neither camel-tools nor the second it takes to build the table.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from seedx.align import Aligned
 from seedx.document import Document
@@ -53,12 +56,25 @@ def _arclean():  # noqa: ANN202 - camel-tools' CharMapper
     return CharMapper.builtin_mapper("arclean")
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """The one-to-one part of the mapping as a str.translate table, and a
-    pattern matching every character that is deleted, expanded or unknown."""
-    translate: dict[int, str] = {}
-    special: list[str] = []
+TABLE_RESOURCE = "normalize_table.json"
+"""The character table precomputed (tools/build_normalize_table.py): building it imports camel-tools and maps
+~13,500 characters, a second of CPU in every process that normalizes, workers included."""
+
+
+def table_key() -> dict[str, str]:
+    """What the table depends on: camel-tools' version, Unicode's and this module's source."""
+    import hashlib
+    from importlib.metadata import version
+
+    return {"camel_tools": version("camel-tools"), "unicode": unicodedata.unidata_version,
+            "module": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}
+
+
+def build_table() -> dict[str, dict[str, str]]:
+    """Every character of _TABLE_RANGES that normalization changes, by code point: mapped to one character
+    ("translate") or deleted or expanded ("special")."""
+    translate: dict[str, str] = {}
+    special: dict[str, str] = {}
     for lo, hi in _TABLE_RANGES:
         for cp in range(lo, hi):
             if 0xD800 <= cp <= 0xDFFF:
@@ -67,12 +83,50 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
             mapped = _map_char(ch)
             if len(mapped) == 1:
                 if mapped != ch:
-                    translate[cp] = mapped
+                    translate[str(cp)] = mapped
             else:
-                special.append(re.escape(ch))
+                special[str(cp)] = mapped
+    return {"translate": translate, "special": special}
+
+
+def _shipped_table() -> dict[str, dict[str, str]] | None:
+    """The precomputed table when it was made for this camel-tools, Unicode and module; None otherwise."""
+    import json
+
+    from seedx.resources import path
+
+    try:
+        data = json.loads(path(TABLE_RESOURCE).read_text(encoding="utf-8"))
+        key = table_key()
+    except (OSError, ValueError, ImportError):  # no table; or camel-tools' version unknown (PackageNotFoundError)
+        return None
+    return data if data.get("key") == key else None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], re.Pattern[str], dict[str, str]]:
+    """The one-to-one part of the mapping as a str.translate table, a pattern matching every character that
+    is deleted, expanded or unknown, and the mappings of the deleted and expanded ones."""
+    table = _shipped_table() or build_table()
+    translate = {int(cp): m for cp, m in table["translate"].items()}
+    special = {chr(int(cp)): m for cp, m in table["special"].items()}
     outside = "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _TABLE_RANGES if lo > 0)
-    pattern = re.compile("[" + "".join(special) + f"]|[^\\x00-\\u2fff{outside}]")
-    return translate, pattern
+    pattern = re.compile("[" + _char_class(sorted(map(ord, special))) + f"]|[^\\x00-\\u2fff{outside}]")
+    return translate, pattern, special
+
+
+def _char_class(cps: list[int]) -> str:
+    """The body of a [...] class for sorted code points, runs written as ranges: a far shorter pattern."""
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(parts)
 
 
 def _is_attached(ch: str) -> bool:
@@ -82,7 +136,7 @@ def _is_attached(ch: str) -> bool:
 
 def normalize_text(raw: str) -> Aligned:
     """Normalize `raw` and keep, per output character, its raw range."""
-    translate, special = _tables()
+    translate, special, mapping = _tables()
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -94,7 +148,9 @@ def normalize_text(raw: str) -> Aligned:
             starts.extend(range(pos, i))
             ends.extend(range(pos + 1, i + 1))
         ch = raw[i]
-        mapped = _map_char(ch)
+        mapped = mapping.get(ch)
+        if mapped is None:
+            mapped = _map_char(ch)
         if mapped:
             parts.append(mapped)
             starts.extend([i] * len(mapped))
