@@ -82,10 +82,17 @@ def test_any_text_normalizes_with_a_consistent_alignment(raw: str) -> None:
 def test_shipped_table_is_current() -> None:
     """resources/normalize_table.json was built from this module and camel-tools: rerun
     tools/build_normalize_table.py after changing either."""
-    from seedx.stages.normalize import _shipped_table, build_table
+    import json
 
-    shipped = _shipped_table()
-    assert shipped is not None, "normalize_table.json is stale: run tools/build_normalize_table.py"
+    from seedx.resources import path
+    from seedx.stages.normalize import TABLE_RESOURCE, build_table, table_key
+
+    shipped = json.loads(path(TABLE_RESOURCE).read_text(encoding="utf-8"))
+    key = table_key()
+    stale = "normalize_table.json is stale: run tools/build_normalize_table.py"
+    assert shipped["key"]["module"] == key["module"], stale
+    # A newer camel-tools or Unicode only makes the runtime fall back to building the table (slower, same
+    # text); what must hold whatever the versions is that the shipped table says what the build says.
     assert {k: shipped[k] for k in ("translate", "special")} == build_table()
 
 
