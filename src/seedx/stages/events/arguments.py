@@ -7,9 +7,10 @@ Every rule looks at tokens of the trigger's sentence only; merging mentions
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seedx.record import Entity, EventType, Span, Timex
-from seedx.stages.events.context import Context
+from seedx.stages.events.context import Context, normalized
 from seedx.stages.events.lexicon import Lexicon
 from seedx.stages.events.triggers import Mention
 from seedx.stages.normalize import normalize_word
@@ -30,6 +31,7 @@ _TARGET_PREPS = frozenset(normalize_word(w) for w in ("على", "ضد"))
 _CLAUSE_PUNCT = frozenset({".", ":", "?", "!", ";", '"', "(", ")"})
 _ASIDE = frozenset({"(", ")"})
 """Brackets around an aside (انتخابات مجلس النواب (البرلمان) في مصر) do not end the clause a place belongs to."""
+_CLAUSE_END = _CLAUSE_PUNCT - _ASIDE
 _SUBJECT_VERBS_ORG = frozenset({"عقد", "عقدت", "يعقد", "تعقد", "نظم", "نظمت", "ينظم", "تنظم", "نظموا", "اقام", "اقامت",
                                 "يقيم", "تقيم", "استضاف", "استضافت", "يستضيف", "تستضيف", "اطلق", "اطلقت", "يطلق",
                                 "تطلق", "اطلقوا", "دشن", "دشنت", "يدشن", "تدشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "شن",
@@ -318,8 +320,16 @@ def _title_word(ctx: Context, k: int, lex: Lexicon) -> bool:
     return ctx.is_word(k) and ctx.ent_at[k] is None and bool(ctx.stems(k) & _speaker_titles(lex))
 
 
+@lru_cache(maxsize=4)
 def _speaker_titles(lex: Lexicon) -> frozenset[str]:
+    """ner's titles and the stage's own speaker titles: built once per lexicon, not at every statement."""
     return lex.titles | lex.cues["speaker_titles"]
+
+
+@lru_cache(maxsize=4)
+def _rank_words(lex: Lexicon) -> frozenset[str]:
+    """Titles and honorifics (صاحب السمو الملكي الأمير), built once per lexicon."""
+    return lex.titles | lex.cues["honorifics"]
 
 
 def _title_holder(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
@@ -382,7 +392,7 @@ def _body_by_head(ctx: Context, m: Mention) -> Entity | None:
     if ctx.is_word(nxt) and ctx.ent_at[nxt] is None and ctx.tmx_at[nxt] is None and ctx.tokens[nxt].definite:
         return None
     for s, _, e in reversed(entity_spans(ctx, 0, m.i)):
-        words = normalize_word(e.canonical).split()
+        words = normalized(e.canonical).split()
         if e.label == "ORG" and words and words[0] in (head, head[2:]) and not _governed(ctx, s):
             return e  # not one named in passing behind a preposition (معادلة لجنة المعادلات بوزارة التعليم)
     return None
@@ -494,17 +504,32 @@ def _entity_owner(ctx: Context, s: int, anchors: list[int], lex: Lexicon) -> int
     brackets skipped) when a preposition or a place word governs it (افتتحت القمة الأحد في السعودية غداة
     الضربات: the place is the summit's; في مسيرة في العاصمة عمان باتجاه ...: the march's), else the nearest
     one either side."""
+    if len(anchors) == 1:  # the sentence's only trigger, whichever way it is found
+        return anchors[0]
     if _governed(ctx, s) or _place_word_before(ctx, s, lex):
-        before = [a for a in anchors if a < s and not any(ctx.tokens[k].norm in _CLAUSE_PUNCT - _ASIDE
-                                                          for k in range(a, s))]
+        before = [a for a in anchors if a < s and not any(ctx.tokens[k].norm in _CLAUSE_END for k in range(a, s))]
         if before:
             return max(before)
     return _owner(s, anchors)
 
 
 def _owner(i: int, anchors: list[int]) -> int:
-    """The anchor token nearest to token i."""
+    """The anchor token nearest to token i (ties go to the one after it)."""
+    if len(anchors) == 1:  # most sentences hold one trigger: it owns every token
+        return anchors[0]
     return min(anchors, key=lambda a: (abs(a - i), a < i))
+
+
+def _owned(anchors: list[int], a: int, lo: int, hi: int) -> range:
+    """Tokens of [lo, hi) whose nearest anchor (`_owner`) is a: the stretch from halfway to the anchor before
+    (a token just halfway goes to a) to halfway to the one after (there it goes to that one). Computed
+    from a's neighbours instead of asking `_owner` token by token; `anchors` ascend, as mentions do."""
+    if a not in anchors:
+        return range(0)
+    p = anchors.index(a)
+    start = (anchors[p - 1] + a + 1) // 2 if p > 0 else lo
+    end = (a + anchors[p + 1] + 1) // 2 if p + 1 < len(anchors) else hi
+    return range(max(lo, start), min(hi, end))
 
 
 def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexicon) -> None:
@@ -512,13 +537,14 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
     lo, hi = ctx.sentence_of(m.i)
     if draft.type == "statement":
         return
-    mine = [k for k in range(lo, hi) if _owner(k, anchors) == m.i]
+    mine = _owned(anchors, m.i, lo, hi)
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
                                          and abs(k - m.i) <= _reach(t) and not offset_duration(ctx, k, lex)
                                          and not _history(ctx, k, m))))
     draft.close_time = [t for t in draft.time if _close(ctx, m, t)]
     spans = [sp for sp in entity_spans(ctx, lo, hi) if _entity_owner(ctx, sp[0], anchors, lex) == m.i]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
+    cue_any = cue_org | cue_part
     targets = draft.type == "attack" and event_subject(ctx, m, lex)
     taken: set[str] = set()
     heading: list[str] = []
@@ -527,7 +553,7 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         if e.id in taken:
             continue
         gov = _governed(ctx, s)
-        cue = cue_before(ctx, s, lo, cue_org | cue_part)
+        cue = cue_before(ctx, s, lo, cue_any)
         modifier = qualifies_noun(ctx, s, m.j if s >= m.j else lo, lex)
         if e.label == "LOC" and _about(ctx, s, lo, lex):
             continue  # لمناقشة الوضع في سوريا: the place the event is about, not where it happens
@@ -629,7 +655,7 @@ def _body_after(ctx: Context, m: Mention) -> int:
 
 def _titles_only(ctx: Context, lo: int, hi: int, lex: Lexicon) -> bool:
     """Tokens [lo, hi) are words of rank and address only (صاحب السمو الملكي الأمير), none with a clitic."""
-    words = lex.titles | lex.cues["honorifics"]
+    words = _rank_words(lex)
     return all(ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None and ctx.stems(k) & words
                and not ctx.tokens[k].clitic for k in range(lo, hi))
 
@@ -665,7 +691,7 @@ def _sides_of(ctx: Context, m: Mention, s: int) -> bool:
 
 def _site(e: Entity, lex: Lexicon) -> bool:
     """A place whose name opens with a kind of site (مطار بن غوريون، محطة كهرباء الخضيرة)."""
-    words = normalize_word(e.canonical).split()
+    words = normalized(e.canonical).split()
     return bool(words) and words[0] in lex.cues["facility_heads"]
 
 
@@ -784,7 +810,7 @@ def _name_and_slogan(ctx: Context, m: Mention, draft: Draft, lex: Lexicon) -> No
     lo, hi = ctx.sentence_of(m.i)
     if draft.slogan is None:
         for q in range(lo + 1, hi - 1):
-            if ctx.stems(q) & lex.cues["slogan_cues"] and ctx.tokens[q - 1].norm == "تحت":
+            if ctx.tokens[q - 1].norm == "تحت" and ctx.stems(q) & lex.cues["slogan_cues"]:
                 draft.slogan = _slogan_text(ctx, q + 1, hi)
                 break
 

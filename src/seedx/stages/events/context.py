@@ -13,9 +13,37 @@ from functools import lru_cache
 
 from seedx.document import Document, Token, stem_of
 from seedx.record import Entity, Timex
+from seedx.stages.normalize import normalize_word
 
-_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س")
-_ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+_PROCLITICS_2 = frozenset({"وب", "ول", "وك", "فب", "فل", "وس"})
+_PROCLITICS_1 = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
+_ENCLITICS_2 = frozenset({"هم", "هن", "ها", "كم", "نا"})
+"""With هما and ه, the pronouns a word may end with; no one of them ends another, so a word has one at most."""
+
+
+def _proclitic_bases(word: str) -> list[tuple[str, str]]:
+    """(proclitic, rest) splits of a word, the whole word first, then a two-letter proclitic, then a
+    one-letter one; the rest keeps at least three letters. Slices and set look-ups, not a startswith per
+    proclitic: this runs for every new word of an article."""
+    bases = [("", word)]
+    if len(word) >= 5 and word[:2] in _PROCLITICS_2:
+        bases.append((word[:2], word[2:]))
+    if len(word) >= 4 and word[:1] in _PROCLITICS_1:
+        bases.append((word[:1], word[1:]))
+    return bases
+
+
+def _enclitic(w: str) -> str:
+    """The pronoun that ends w, leaving at least three letters ('' when none)."""
+    if w.endswith("هما"):
+        s = "هما"
+    elif w[-2:] in _ENCLITICS_2:
+        s = w[-2:]
+    elif w.endswith("ه"):
+        s = "ه"
+    else:
+        return ""
+    return s if len(w) - len(s) >= 3 else ""
 
 
 @lru_cache(maxsize=1 << 15)
@@ -26,12 +54,8 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
     form, and the lexicon forms are long enough not to collide by chance.
     Memoized (news vocabulary repeats): the list is shared, read it only.
     """
-    bases: list[tuple[str, str]] = [("", word)]
-    for p in _PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            bases.append((p, word[len(p):]))
     out: list[tuple[str, bool, bool]] = []
-    for p, w in bases:
+    for p, w in _proclitic_bases(word):
         definite = False
         if p.endswith("ل") and w.startswith("ل") and len(w) > 3:  # لل + noun: the article contracted
             out.append((w[1:], True, False))
@@ -41,20 +65,34 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
         out.append((w, definite, False))
         if w.endswith("ا") and len(w) > 3:  # accusative tanween alef: بيانا، اعتصاما
             out.append((w[:-1], definite, False))
-        if not definite:
-            for s in _ENCLITICS:
-                if w.endswith(s) and len(w) - len(s) >= 3:
-                    base = w[: -len(s)]
-                    out.append((base, True, True))
-                    if base.endswith("ت"):
-                        out.append((base[:-1] + "ه", True, True))
+        if not definite and (s := _enclitic(w)):
+            base = w[: -len(s)]
+            out.append((base, True, True))
+            if base.endswith("ت"):
+                out.append((base[:-1] + "ه", True, True))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def normalized(text: str) -> str:
+    """`normalize_word`, memoized: the rules normalize entity names (and their words) again and again, for
+    every pair of entities they compare, and names recur from article to article."""
+    return normalize_word(text)
 
 
 @lru_cache(maxsize=1 << 15)
 def _readings(norm: str, clitic: str) -> frozenset[str]:
     """Every reading of a token (surface, tokenizer stem, analyses); bounded, so memory stays flat."""
     return frozenset({norm, stem_of(norm, clitic), *(s for s, _, _ in analyses(norm))})
+
+
+def _sentence_ranges(tokens: list[Token]) -> dict[int, tuple[int, int]]:
+    """Sentence number -> token range [first, last + 1), by comprehensions over the tokens (no per-token
+    min/max): a later index overwrites `last`, an earlier one, read backwards, `first`."""
+    sents = [tok.sent for tok in tokens]
+    last = {sent: i + 1 for i, sent in enumerate(sents)}
+    first = {sent: i for i, sent in zip(range(len(sents) - 1, -1, -1), reversed(sents))}
+    return {sent: (first[sent], end) for sent, end in last.items()}
 
 
 @dataclass
@@ -84,9 +122,7 @@ class Context:
             for i in ctx.token_range(t.start, t.end):
                 ctx.tmx_at[i] = t
             ctx.timexes[t.id] = t
-        for i, tok in enumerate(ctx.tokens):
-            lo, hi = ctx.sent_range.get(tok.sent, (i, i + 1))
-            ctx.sent_range[tok.sent] = (min(lo, i), max(hi, i + 1))
+        ctx.sent_range = _sentence_ranges(ctx.tokens)
         return ctx
 
     def token_range(self, start: int, end: int) -> range:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from seedx.document import Document
-from seedx.record import Event, Offsets, Span
+from seedx.record import Entity, Event, Offsets, Span
 from seedx.stages.events.arguments import (
     HOLDING_VERBS,
     Draft,
@@ -17,7 +17,7 @@ from seedx.stages.events.arguments import (
     statement_place,
     statement_time,
 )
-from seedx.stages.events.context import Context
+from seedx.stages.events.context import Context, normalized
 from seedx.stages.events.coref import SPEAKER_GAP, antecedent, has_arguments, merge, same_happening
 from seedx.stages.events.lexicon import Lexicon, load_lexicon
 from seedx.stages.events.status import event_status
@@ -35,7 +35,7 @@ def _trigger_span(ctx: Context, m: Mention) -> Span:
     start = tok.start
     if p > 0:
         for r in range(len(raw) + 1):
-            if len(normalize_word(raw[:r])) >= p:
+            if len(normalized(raw[:r])) >= p:  # a few letters of clitics: memoized
                 start = tok.start + r
                 break
     end = ctx.tokens[m.j - 1].end if m.noun is None else tok.end
@@ -89,6 +89,30 @@ def _statement_drafts(ctx: Context, m: Mention, drafts: list[Draft], lex: Lexico
                   time=list(time), location=list(where), quote=quote) for e in speakers]
 
 
+def _cue_tokens(ctx: Context, spans: list[tuple[int, int, Entity]], first: frozenset[str],
+                second: frozenset[str]) -> tuple[list[int], list[int]]:
+    """Tokens outside entities with a reading among `first`, and those with one among `second`, ascending.
+
+    A cue only counts before a PER or ORG name of its sentence, so only those
+    stretches are read (not the whole article), in one pass for both lists.
+    """
+    until: dict[int, int] = {}
+    for s, _, e in spans:
+        if e.label in ("PER", "ORG"):
+            until[ctx.tokens[s].sent] = s  # spans ascend: the sentence's last name
+    a: list[int] = []
+    b: list[int] = []
+    for sent, end in until.items():
+        for k in range(ctx.sent_range[sent][0], end):
+            if ctx.ent_at[k] is None:
+                stems = ctx.stems(k)
+                if not stems.isdisjoint(first):
+                    a.append(k)
+                if not stems.isdisjoint(second):
+                    b.append(k)
+    return a, b
+
+
 def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
     """Who speaks in an article about a conference or ceremony speaks at it: a participant.
 
@@ -110,8 +134,10 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
                 and ctx.entities[d.speaker].label == "PER" and not (m.i > 0 and ctx.tokens[m.i - 1].norm in rel):
             hall.add("participants", [d.speaker])  # not one recalled in a relative clause (الخطة التي أعلنها فلان)
     org_cues = lex.cues["organizer_cues"]
-    org_at = [k for k in range(len(ctx.tokens)) if ctx.ent_at[k] is None and ctx.stems(k) & org_cues]
-    for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
+    cues = lex.cues["gathering_participant_cues"]
+    spans = entity_spans(ctx, 0, len(ctx.tokens))
+    org_at, cue_at = _cue_tokens(ctx, spans, org_cues, cues)
+    for s, _, e in spans:
         lo, hi = ctx.sentence_of(s)
         if e.label in ("ORG", "PER") and cue_before(ctx, s, lo, org_cues):
             group = [x for x in entity_list(ctx, s, hi, e) if x.label in ("ORG", "PER")]
@@ -120,10 +146,8 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
             # bodies listed after the cue in its sentence (بالشراكة مع عدد من المؤسسات، من بينها ...، ...)
             hall.add("organizers", [e.id])
     hall.participants = [x for x in hall.participants if x not in hall.organizers]
-    cues = lex.cues["gathering_participant_cues"]
     taken = set(hall.organizers)
-    cue_at = [k for k in range(len(ctx.tokens)) if ctx.ent_at[k] is None and ctx.stems(k) & cues]
-    for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
+    for s, _, e in spans:
         if e.id in taken or e.label not in ("PER", "ORG"):
             continue
         lo, hi = ctx.sentence_of(s)
@@ -140,6 +164,8 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
 
 _SETTINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
 """Gatherings a statement can be made at."""
+_NOT_STOPS = frozenset(normalize_word(w) for w in ("من", "على", "إلى", "عن"))
+"""Speaker-title stop words that do not end the clause a gathering cue is looked for in."""
 
 
 def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
@@ -149,7 +175,7 @@ def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
     where and when the gathering was."""
     by_token = {x.i: d for d in drafts if d.type in _SETTINGS for x in d.mentions}
     cues = lex.cues["during_cues"]
-    stop = lex.cues["speaker_titles_stop"] - {normalize_word(w) for w in ("من", "على", "إلى", "عن")}
+    stop = lex.cues["speaker_titles_stop"] - _NOT_STOPS
     for d in drafts:
         if d.type != "statement" or d.speaker is None:
             continue
@@ -206,7 +232,7 @@ def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
     cues = lex.cues["candidate_cues"]
     body_words = lex.cues["election_body_words"]
     for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
-        words = [normalize_word(w) for w in e.canonical.split()]
+        words = [normalized(w) for w in e.canonical.split()]
         if e.label == "ORG" and words and words[0] in lex.cues["election_body_heads"] \
                 and any(w in body_words for w in words) and not any(w in lex.cues["party_words"] for w in words):
             main.add("organizers", [e.id])  # اللجنة العليا للانتخابات: the body that runs the election
@@ -290,18 +316,13 @@ def _fullest_mentions(ctx: Context) -> dict[str, str]:
     """Entity id -> the id of a longer name of the same kind whose last words it is (أردوغان -> رجب طيب
     أردوغان), or whose first words a name of a few words is (محمد بن سلمان بن عبدالعزيز -> ... آل سعود), where
     ner left the short mention's canonical as it stands: an event names someone once, fully."""
-    by_label: dict[str, list[tuple[list[str], str]]] = {}
-    for e in ctx.doc.entities:
-        by_label.setdefault(e.label, []).append((normalize_word(e.canonical).split(), e.id))
+    persons = [(normalized(e.canonical).split(), e.id) for e in ctx.doc.entities if e.label == "PER"]
     out: dict[str, str] = {}
-    for e in ctx.doc.entities:
-        if e.label != "PER":
-            continue
-        words = normalize_word(e.canonical).split()
-        longer = [(w, i) for w, i in by_label[e.label] if len(w) > len(words) and (
+    for words, eid in persons:
+        longer = [(w, i) for w, i in persons if len(w) > len(words) and (
             w[-len(words):] == words or len(words) >= _CHAIN and w[:len(words)] == words)]
         if longer and len({" ".join(w) for w, _ in longer}) == 1:
-            out[e.id] = longer[0][1]
+            out[eid] = longer[0][1]
     return out
 
 

@@ -146,9 +146,13 @@ class Sense:
     article_wide_not_prev: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Everything the stage matches on, normalized."""
+    """Everything the stage matches on, normalized.
+
+    Compared and hashed by identity (there is one per process): per-word look-ups
+    can then be memoized with the lexicon as part of their key.
+    """
 
     senses: dict[str, tuple[Sense, ...]]
     """First word of a form -> its senses."""
@@ -157,6 +161,12 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     titles: frozenset[str] = frozenset()
     """Words that stand before a person's name (ner/titles.txt), normalized, with and without ال."""
+    heads: frozenset[str] = frozenset()
+    """What a reading of a word must begin with to be a trigger's first word or a light verb (`_heads`)."""
+
+    def __post_init__(self) -> None:
+        if not self.heads:  # derived from the forms, also for a lexicon built by hand
+            object.__setattr__(self, "heads", _heads(frozenset(self.senses) | self.support))
 
 
 _SPACE = re.compile(r"\s+")
@@ -191,6 +201,20 @@ def load_lexicon() -> Lexicon:
         cues=cues,
         titles=_titles(),
     )
+
+
+def _heads(forms: frozenset[str]) -> frozenset[str]:
+    """First three letters of each form, and of each three-letter form ending in ه, its first two + ت.
+
+    A reading (context.analyses) that is not the whole word starts within the
+    word's first five letters and has three letters at least; it is a piece of
+    the word, or a piece whose ت became ه (زيارت + ها -> زياره). So a word with
+    no such head at offsets 0-4 and not itself a form has no reading in the
+    lexicon, and most words are dismissed with five slices instead of analyses.
+    """
+    heads = {f[:3] for f in forms}
+    heads.update(f[:2] + "ت" for f in forms if len(f) == 3 and f.endswith("ه"))
+    return frozenset(heads)
 
 
 def _titles() -> frozenset[str]:

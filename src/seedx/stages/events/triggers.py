@@ -7,6 +7,8 @@ Only finding happens here; arguments, coreference and status come later.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from seedx.record import EventType
 from seedx.stages.events.context import Context, analyses
@@ -36,6 +38,41 @@ class Mention:
     """The normalized stem of the trigger word."""
 
 
+class _Word(NamedTuple):
+    """What the lexicon says about one normalized word, whatever its context."""
+
+    senses: tuple[tuple[str, bool, bool, tuple[Sense, ...]], ...]
+    """Readings (stem, definite, had_enclitic) that are a trigger form, in `analyses` order, with their senses."""
+    support: bool
+    """Some reading without an object pronoun is a light verb."""
+
+
+_NOTHING = _Word((), False)
+
+
+@lru_cache(maxsize=1 << 15)
+def _lookup(norm: str, lex: Lexicon) -> _Word:
+    """The lexicon's view of a word, memoized: most words of an article are no trigger and no light verb,
+    and are then skipped at the cost of one cache hit instead of a walk over their readings."""
+    if not _may_be_known(norm, lex):
+        return _NOTHING
+    senses: list[tuple[str, bool, bool, tuple[Sense, ...]]] = []
+    support = False
+    for stem, definite, enclitic in analyses(norm):
+        if stem in lex.senses:
+            senses.append((stem, definite, enclitic, lex.senses[stem]))
+        if not enclitic and stem in lex.support:
+            support = True
+    return _Word(tuple(senses), support) if senses or support else _NOTHING
+
+
+def _may_be_known(norm: str, lex: Lexicon) -> bool:
+    """A cheap necessary condition for some reading of the word to be in the lexicon (see lexicon._heads)."""
+    heads = lex.heads  # a reading starts within the first five letters: offsets 0 to 4, spelt out
+    return (norm in lex.senses or norm in lex.support or norm[:3] in heads or norm[1:4] in heads
+            or norm[2:5] in heads or norm[3:6] in heads or norm[4:7] in heads)
+
+
 def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozenset[str]]] | None = None
            ) -> tuple[Sense, int, bool, str] | None:
     """The best sense of token i (longest form first) with its end and definiteness.
@@ -45,8 +82,8 @@ def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozens
     """
     tok = ctx.tokens[i]
     best: tuple[Sense, int, bool, str] | None = None
-    for stem, definite, enclitic in analyses(tok.norm):
-        for sense in lex.senses.get(stem, ()):
+    for stem, definite, enclitic, senses in _lookup(tok.norm, lex).senses:
+        for sense in senses:
             if ruled_out and (sense.type, sense.not_prev) in ruled_out:
                 continue
             if sense.not_surface and _bare(ctx, i) & sense.not_surface:
@@ -147,7 +184,7 @@ def _named_next(ctx: Context, j: int) -> bool:
 
 
 def _is_trigger_word(ctx: Context, k: int, lex: Lexicon) -> bool:
-    return any(stem in lex.senses for stem, _, _ in analyses(ctx.tokens[k].norm))
+    return bool(_lookup(ctx.tokens[k].norm, lex).senses)
 
 
 def _plain_noun(ctx: Context, k: int, lex: Lexicon) -> bool:
@@ -197,40 +234,39 @@ def _demonstrative_near(ctx: Context, i: int, j: int, lex: Lexicon) -> bool:
     return (i > 0 and ctx.tokens[i - 1].norm in dem) or (j < len(ctx.tokens) and ctx.tokens[j].norm in dem)
 
 
+def _known_words(ctx: Context, lex: Lexicon) -> list[tuple[int, _Word]]:
+    """Word tokens the lexicon knows (a trigger form or a light verb), in text order: the rules below
+    need not visit the rest, most of an article."""
+    return [(i, word) for i, tok in enumerate(ctx.tokens)
+            if tok.kind == "word" and (word := _lookup(tok.norm, lex)) is not _NOTHING]
+
+
 def find_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     """Every trigger mention in text order, light verbs already tied to their noun."""
     found: dict[int, Mention] = {}
     support: list[int] = []
     ruled_out: set[tuple[str, frozenset[str]]] = set()
-    i = 0
-    n = len(ctx.tokens)
-    while i < n:
-        tok = ctx.tokens[i]
-        if tok.kind != "word":
-            i += 1
+    after = 0  # a matched trigger's words are not looked up again
+    for i, word in _known_words(ctx, lex):
+        if i < after:
             continue
         ent = ctx.ent_at[i]
         if ent is not None and ent.label in _NAME_LABELS:
-            i += 1
             continue
-        m = _match(ctx, i, lex, ruled_out)
+        m = _match(ctx, i, lex, ruled_out) if word.senses else None
         if m is not None:
             sense, j, definite, stem = m
             if sense.type == "statement" and sense.pos == "verb" and i > 0 \
                     and ctx.tokens[i - 1].norm in lex.cues["relative_blockers"] and not _named_antecedent(ctx, i, lex):
-                i += 1
                 continue  # الأمر الذي تنفيه، أن يعبر: a clause about a statement, not a report of one
+            after = j
             if sense.pos == "noun" and sense.role == "event" and _generic_item(ctx, i, j, stem, lex):
-                i = j
                 continue
             definite = definite or _demonstrative_near(ctx, i, j, lex)
             found[i] = Mention(i, j, sense.type, sense.role, sense.pos, definite, verb=stem)
-            i = j
             continue
-        if ctx.stems(i) & lex.support and any(stem in lex.support and not enclitic
-                                               for stem, _, enclitic in analyses(tok.norm)):
+        if word.support:
             support.append(i)  # not with an object pronoun (المشاورات التي يجريها): it has its object
-        i += 1
     for v in support:
         k = _noun_after(ctx, v, found, lex.support_window)
         if k is None:
