@@ -1,7 +1,9 @@
 """A floor on the pipeline's entity scores on the gold sets: a regression alarm for the span rules.
 
-Just under the figures reached for issue 5 with the builtin model (lenient/strict F1: PER 0.896/0.842,
-ORG 0.738/0.659, LOC 0.854/0.823, MISC 0.461/0.445, micro 0.800/0.755).
+Just under the figures reached by the second round of span and document rules with the builtin model
+(lenient/strict F1: PER 0.899/0.866, ORG 0.788/0.714, LOC 0.859/0.834, MISC 0.496/0.481, micro
+0.817/0.780; the first round's were PER 0.896/0.842, ORG 0.738/0.659, LOC 0.854/0.823, MISC
+0.461/0.445, micro 0.800/0.755).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from seedx.evaluate.entities import score_entities
 def test_entity_floor_on_seeds_and_dev(shared: Path) -> None:
     result = score_entities([shared / "gold" / "seeds", shared / "gold" / "dev"], {"ner": "builtin"})["all"]
     lenient, strict = result["lenient"], result["strict"]
-    assert lenient["micro"]["f1"] >= 0.795 and strict["micro"]["f1"] >= 0.75
-    assert strict["PER"]["f1"] >= 0.835
-    assert strict["ORG"]["f1"] >= 0.65
-    assert strict["LOC"]["f1"] >= 0.815
-    assert strict["MISC"]["f1"] >= 0.44
+    assert lenient["micro"]["f1"] >= 0.812 and strict["micro"]["f1"] >= 0.775
+    assert strict["PER"]["f1"] >= 0.86
+    assert strict["ORG"]["f1"] >= 0.708
+    assert strict["LOC"]["f1"] >= 0.828
+    assert strict["MISC"]["f1"] >= 0.475

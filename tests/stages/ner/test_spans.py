@@ -69,4 +69,5 @@ def test_hashtags() -> None:
     assert [(e.text, e.canonical) for e in ents] == [("قطاع #غزة", "قطاع غزة"),
                                                      ("#لا_يضرهم_من_خذلهم", "#لا_يضرهم_من_خذلهم")]
     ents = make_entities(doc, _tag(doc, {"#غزة": "B-LOC"}))
-    assert (ents[0].text, ents[0].canonical) == ("#غزة", "غزة")
+    # a name's span leaves its # out, as the gold records have #نابلس-like names; a campaign's keeps it
+    assert (ents[0].text, ents[0].canonical) == ("غزة", "غزة")

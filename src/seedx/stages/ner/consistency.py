@@ -10,8 +10,11 @@ person's last name or an organization's name after its head noun
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import attrgetter
 
+from seedx.document import Token
 from seedx.evaluate.conll import chunks
+from seedx.stages.ner.lexicon import core
 
 _MAX_LEN = 6
 PROPAGATED_SCORE = 0.5
@@ -104,3 +107,143 @@ def _relabel(tags: list[list[str]], votes: dict[tuple[str, ...], Counter[str]],
                 out[si] = list(tags[si])
             out[si][s:e] = ["B-" + best] + ["I-" + best] * (e - s - 1)
     return out if out is not None else tags
+
+
+_RARE = 50
+"""A word seen fewer times in the news corpus is no common word (span_words.common's threshold)."""
+
+
+def _uses(word: str, text: str | None, tagged: list[tuple[list[Token], list[str], list[float] | None]]) -> int:
+    """How many times (up to 2) the article has `word` as a whole word: searched in its normalized text
+    where the caller has it, else counted over the tokens."""
+    if text is not None:
+        found, i = 0, text.find(word)
+        while i >= 0 and found < 2:
+            j = i + len(word)
+            if (i == 0 or not text[i - 1].isalpha()) and (j == len(text) or not text[j].isalpha()):
+                found += 1
+            i = text.find(word, j)
+        return found
+    return min(2, sum(1 for ts, _, _ in tagged for t in ts if t.norm == word))
+
+
+_PROCLITICS = "وفبلك"
+_NORM = attrgetter("norm")
+
+
+def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None]],
+                   found: list[list[tuple[int, int, str]]] | None = None, text: str | None = None,
+                   ) -> list[tuple[list[Token], list[str], list[float] | None]]:
+    """A document's names made consistent after the span rules: a PER name widened over a rare word right
+    before or after it that the article repeats (المحامي رزق | شقيرات ... وقال شقيرات); adjacent PER
+    names joined where the article has them as one name (دونالد | ترامب); untagged repeats of a person's
+    name of two words or more, and of its last word, tagged PER; and a one-word name of the article
+    with a proclitic the tokenizer left on it (بتالة) tagged (spans.py leaves the proclitic out).
+    `found`: the chunks of each sentence, and `text`: the article's normalized text, where the caller
+    has them."""
+    from seedx.resources import load_vocab
+    from seedx.stages.ner.span_words import span_lists
+
+    lists = span_lists()
+    vocab = load_vocab()
+    stop = lists.function | lists.function_before_definite | lists.links
+    if found is None:
+        found = [_spans(tags) for _, tags, _ in tagged]
+    out = []
+    full: dict[tuple[str, ...], str] = {}
+    singles: dict[str, str] = {}
+    for (tokens, tags, scores), sp in zip(tagged, found, strict=True):
+        if not sp:
+            out.append((tokens, tags, scores))
+            continue
+        if "B-PER" in tags:
+            n = len(tokens)
+            new = None
+            for s, e, label in reversed(sp):
+                if label != "PER":
+                    continue
+                for k, first in ((e, False), (s - 1, True)):
+                    if not 0 <= k < n or tags[k] != "O" or tokens[k].kind != "word" or tokens[k].clitic:
+                        continue
+                    w = tokens[k].norm
+                    if len(w) < 3 or vocab.get(w, 0) >= _RARE or w in stop or core(w) in lists.end_stop \
+                            or (first and (tokens[s].clitic or w.startswith("ال"))):
+                        continue
+                    if _uses(w, text, tagged) >= 2:
+                        if new is None:
+                            new = list(tags)
+                        if first:
+                            new[k], new[s] = "B-PER", "I-PER"
+                        else:
+                            new[k] = "I-PER"
+            if new is not None:
+                tags = new
+                sp = _spans(tags)
+        out.append((tokens, tags, scores))
+        for s, e, label in sp:
+            if e - s > 1:
+                if label == "PER":
+                    full[tuple(t.norm for t in tokens[s:e])] = label
+            elif tokens[s].kind == "word":
+                singles.setdefault(core(tokens[s].stem), label)
+    lasts = {k[-1] for k in full if len(k[-1]) > 2 and vocab.get("ال" + k[-1], 0) <= vocab.get(k[-1], 0)
+             and k[-1] not in stop and core(k[-1]) not in lists.end_stop}
+    glued: dict[str, str] = {}
+    for k, label in singles.items():
+        if len(k) > 2 and vocab.get("ال" + k, 0) <= vocab.get(k, 0):
+            for a in _PROCLITICS:
+                glued.setdefault(a + k, label)
+    for k in singles:
+        glued.pop(k, None)  # a name of its own in the article (بلال beside لال) is no glued form
+    targets = {k[0] for k in full} | lasts | glued.keys()
+    longest = max((len(k) for k in full), default=0)
+    result = []
+    for tokens, tags, scores in out:
+        if targets.isdisjoint(map(_NORM, tokens)):
+            result.append((tokens, tags, scores))
+            continue
+        norms = [t.norm for t in tokens]
+        old = tags
+        n = len(tokens)
+        nxt = 0
+        for i in [k for k, w in enumerate(norms) if w in targets]:
+            if i < nxt or tags[i] not in ("O", "B-PER") or (
+                    tags[i] == "B-PER" and (i + 1 == n or tags[i + 1] not in ("O", "B-PER"))):
+                continue  # a name already whole, or followed by another label's chunk
+            label, m = _repeat(norms, tags, i, full, longest)
+            if not label:
+                t = tokens[i]
+                if tags[i] == "O" and t.kind == "word" and not t.clitic \
+                        and (i + 1 == n or not tags[i + 1].startswith("I-")):
+                    label = "PER" if t.norm in lasts else glued.get(t.norm)
+                    m = 1
+            if label:
+                if tags is old:
+                    tags = list(tags)
+                    scores = list(scores) if scores is not None else None
+                tags[i : i + m] = ["B-" + label] + ["I-" + label] * (m - 1)
+                if scores is not None:
+                    scores[i : i + m] = [max(PROPAGATED_SCORE, x) for x in scores[i : i + m]]
+                nxt = i + m
+        result.append((tokens, tags, scores))
+    return result
+
+
+def _repeat(norms: list[str], tags: list[str], i: int, full: dict[tuple[str, ...], str],
+            longest: int) -> tuple[str | None, int]:
+    """(label, length) of the longest name of the article (two words or more) repeated at i whose
+    tokens are untagged (or a PER name's parts, for a PER name) and not yet one chunk; (None, 0)."""
+    n = len(norms)
+    for m in range(min(longest, n - i), 1, -1):
+        label = full.get(tuple(norms[i : i + m]))
+        if label is None or (label != "PER" and tags[i] != "O"):
+            continue
+        ok = ("O", "B-PER", "I-PER") if label == "PER" else ("O",)
+        if all(t in ok for t in tags[i : i + m]) and (i + m == n or not tags[i + m].startswith("I-")) \
+                and tags[i : i + m] != ["B-" + label] + ["I-" + label] * (m - 1):
+            return label, m
+    return None, 0
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    return chunks(tags) if tags.count("O") != len(tags) else []

@@ -13,14 +13,19 @@ word lists of both are read in span_words.py.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from seedx.document import Token
 from seedx.stages.ner.lexicon import core
 from seedx.stages.ner.span_edges import cut, last_edges, org_before_place, org_chains
 from seedx.stages.ner.span_words import (
     agree,
     definite,
+    editions,
     ends_names,
     nisba,
+    not_acronyms,
     not_names,
     org_heads,
     person_words,
@@ -37,11 +42,16 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
     rule tagged are the name's (or 0.5)."""
     heads, never = span_heads(), not_names()
     persons = person_words()
+    body_heads = _body_heads()
     before = tags
     tags = list(tags)
     for s, e, label in reversed(chunks(tags)):  # one pass over the chunks: each rule stays inside its own
         if e - s == 1 and core(tokens[s].stem) in never:
             tags[s] = "O"
+            continue
+        if label == "ORG" and e - s == 2 and tokens[s].stem in body_heads and tokens[s + 1].kind == "word" \
+                and not _names_body(tokens[s], tokens[s + 1], places):
+            tags[s:e] = ["O", "O"]  # الدول العربية، الحكومة الحالية: a description, not a name
             continue
         h = s - 1
         if h >= 0 and tags[h] == "O" and tokens[h].kind == "word" and core(tokens[h].stem) in heads.get(label, ()):
@@ -54,7 +64,7 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
         elif label == "PER":
             _family_name(tokens, tags, e)
     stems = [t.stem for t in tokens]
-    _head_patterns(tokens, tags, stems=stems)
+    _head_patterns(tokens, tags, stems=stems, places=places)
     _head_patterns(tokens, tags, "misc-", "MISC", stems=stems)
     _head_patterns(tokens, tags, "loc-", "LOC", stems=stems)
     org_chains(tokens, tags, places, stems)
@@ -70,19 +80,24 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
 
 
 def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label: str = "ORG",
-                   stems: list[str] | None = None) -> None:
+                   stems: list[str] | None = None, places: frozenset[str] = frozenset()) -> None:
     """Tag, in place, untagged head-noun names (see org_heads.txt); `stems`: the tokens' stems, if known."""
     heads = org_heads()
     construct, nisbas = heads.get(prefix + "construct", frozenset()), heads.get(prefix + "nisba", frozenset())
-    if stems is not None and construct.isdisjoint(stems) and nisbas.isdisjoint(stems):
+    adj_heads = heads.get("adj-head", frozenset()) if not prefix else frozenset()
+    adjs = heads.get("adj", frozenset())
+    if stems is not None and construct.isdisjoint(stems) and nisbas.isdisjoint(stems) and adj_heads.isdisjoint(stems):
         return  # no head noun in the sentence: nothing can match
+    if stems is None:
+        stems = [t.stem for t in tokens]
     n = len(tokens)
     i = 0
     while i < n - 1:
         t = tokens[i]
         end = i
-        if tags[i] == "O" and t.kind == "word":
-            if t.stem in construct:
+        stem = stems[i]
+        if tags[i] == "O" and t.kind == "word" and (stem in construct or stem in nisbas or stem in adj_heads):
+            if stem in construct:
                 j = i + 1
                 if not prefix and j + 1 < n and tags[j] == "O" and tags[j + 1] == "O" \
                         and _idafa(tokens[j], tokens[j + 1]):
@@ -92,13 +107,140 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
                         ) and tokens[j].stem not in nisbas and not ends_names(tokens[j]):
                     j += 1
                 end = j
-            elif t.stem in nisbas and tags[i + 1] == "O" and nisba(tokens[i + 1]) and agree(t, tokens[i + 1]):
+            elif stem in nisbas and tags[i + 1] == "O" and nisba(tokens[i + 1]) and agree(t, tokens[i + 1]) \
+                    and (prefix or _names_body(t, tokens[i + 1], places)):
                 end = i + 2
+            elif stem in adj_heads and tags[i + 1] == "O" and not tokens[i + 1].clitic \
+                    and stems[i + 1] in adjs and _feminine(stem) == _feminine(stems[i + 1]):
+                end = i + 2  # النيابة العامة، المحكمة العليا
         if end > i + 1 and (end == n or not tags[end].startswith("I-")):
             tags[i:end] = ["B-" + label] + ["I-" + label] * (end - i - 1)
             i = end
         else:
             i += 1
+
+
+def _feminine(stem: str) -> bool:
+    """A feminine noun or adjective (النيابة، العامة، العليا), as agreement needs it."""
+    return stem.endswith(("ه", "ات")) or stem.endswith("يا") or stem == "العليا"
+
+
+def nationality(adj: Token, places: frozenset[str]) -> bool:
+    """A nisba made on a known place name (السوري، الكورية، التركي): a nationality."""
+    key = core(adj.stem)
+    for suf in ("يه", "ي"):
+        if key.endswith(suf):
+            base = key[: -len(suf)]
+            return base in places or base + "ا" in places or base + "يا" in places or base + "ه" in places
+    return False
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    """Definite heads whose name with an adjective _names_body judges (org_heads.txt: nisba, generic,
+    nisba-place)."""
+    heads = org_heads()
+    return frozenset().union(*(heads.get(k, frozenset()) for k in ("nisba", "generic", "nisba-place")))
+
+
+def _names_body(head: Token, adj: Token, places: frozenset[str]) -> bool:
+    """Whether a definite head and the adjective after it can name a body (الحكومة الأردنية), not
+    describe one: no generic plural head (الدول العربية), no adjective of time or standing (الحكومة
+    الحالية), and for heads that name a body only with a nationality (النظام السوري, not النظام
+    الرئاسي), a nationality where places are known (org_heads.txt: generic, not-nisba, nisba-place)."""
+    heads = org_heads()
+    if head.stem in heads.get("generic", frozenset()) or adj.stem in heads.get("not-nisba", frozenset()):
+        return False
+    return not (places and head.stem in heads.get("nisba-place", frozenset()) and not nationality(adj, places))
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_LATIN_LETTER = re.compile(r"[A-Za-z@]")
+_ARABIC_LEAD = re.compile(r"^[\u0621-\u064a\u0640]{1,2}(?=[A-Za-z@])")
+
+
+def latin_stem(norm: str) -> str:
+    """A Latin word without the Arabic proclitic a tokenizer left on it (لCNN → CNN, وBBC → BBC)."""
+    return _ARABIC_LEAD.sub("", norm, count=1)
+
+
+def latin_names(tokens: list[Token], tags: list[str]) -> list[str]:
+    """Latin-script names Arabic text quotes: an upper-case acronym of two to six letters is an
+    organization (CNN، BBC، لـCNN) unless it is a unit, a currency or a time zone (not_acronyms.txt),
+    with the word naming its edition (CNN | بالعربية: media_editions.txt), and an @handle in brackets
+    right after a name is that name's account: قناة الجزيرة (@AJArabic). Returns the new tags (`tags`
+    itself where nothing changed). spans.make_entities calls it for articles with Latin letters, so
+    that the rest pay nothing."""
+    n = len(tokens)
+    out = tags
+    if not n or tokens[0].start < 0:
+        return out
+    skip = not_acronyms()
+    for i, t in enumerate(tokens):
+        if tags[i] != "O" or t.kind not in ("latin", "word", "mention") or not _LATIN_LETTER.search(t.norm):
+            continue
+        label = None
+        if t.kind == "mention":
+            if i >= 2 and tokens[i - 1].norm == "(" and tags[i - 2] != "O" and (
+                    i + 1 == n or tokens[i + 1].norm == ")"):
+                label = tags[i - 2][2:]
+        else:
+            word = latin_stem(t.norm)
+            if _ACRONYM.fullmatch(word) and word not in skip and _standalone(tokens, i) and (
+                    i + 1 == n or tokens[i + 1].kind != "latin") and not (
+                    i > 0 and tokens[i - 1].kind == "latin" and tags[i - 1] == "O"):  # not in a Latin sentence
+                label = "ORG"
+        if label:
+            if out is tags:
+                out = list(tags)
+            out[i] = "B-" + label
+            if label == "ORG" and i + 1 < n and tags[i + 1] == "O" and tokens[i + 1].norm in editions() and (
+                    i + 2 == n or not tags[i + 2].startswith("I-")):
+                out[i + 1] = "I-ORG"
+    return out
+
+
+def hashtag_names(tokens: list[Token], tags: list[str], places: frozenset[str] = frozenset()) -> list[str]:
+    """A hashtag of several words that no tagger named: a person's name where every word is a known name
+    word (#محمود_عباس), an organization after an institution head (#مجلس_الأمن، #الجيش_الإسرائيلي), a
+    place with its nisba (#الضفة_الغربية), and otherwise a campaign's name, MISC (#لا_يضرهم_من_خذلهم,
+    SPEC.md: events' proper names; campaigns run under their hashtag). A one-word hashtag names what its
+    word names (#نابلس) and is left to the tagger. Returns the new tags (`tags` itself where nothing
+    changed); spans.make_entities calls it for articles with a #."""
+    out = tags
+    for i, t in enumerate(tokens):
+        if t.kind == "hashtag" and tags[i] == "O" and "_" in t.norm.strip("#_") and len(t.norm) > 4:
+            if out is tags:
+                out = list(tags)
+            out[i] = "B-" + _hashtag_label([w for w in t.norm.strip("#").split("_") if w], places)
+    return out
+
+
+def _hashtag_label(words: list[str], places: frozenset[str]) -> str:
+    """The label of a hashtag's words (see hashtag_names)."""
+    heads = org_heads()
+    rest_defined = all(w.startswith("ال") and len(w) > 3 for w in words[1:])
+    if len(words) <= 4 and all(core(w) in person_words() for w in words):
+        return "PER"
+    if rest_defined and (words[0] in heads.get("construct", frozenset())
+                         or words[0] in heads.get("nisba", frozenset())):
+        return "ORG"
+    if core(words[0]) in places and all(w.endswith(("ي", "يه")) and w.startswith("ال") for w in words[1:]):
+        return "LOC"
+    return "MISC"
+
+
+_JOINING = frozenset("-/._")
+
+
+def _standalone(tokens: list[Token], i: int) -> bool:
+    """A token not glued to a neighbour by anything but a bracket or a comma: not part of a file name or
+    a link (IMG-20190629-WA0009، pic.twitter.com/BaTJXGV5LP)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and (tokens[j].end == tokens[i].start or tokens[j].start == tokens[i].end) and (
+                tokens[j].kind != "punct" or tokens[j].norm in _JOINING):
+            return False
+    return True
 
 
 def _idafa(noun: Token, nxt: Token) -> bool:

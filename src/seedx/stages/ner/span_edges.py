@@ -17,6 +17,7 @@ from seedx.stages.ner.span_words import (
     agree,
     common,
     definite,
+    editions,
     ends_names,
     is_function,
     is_name_word,
@@ -164,7 +165,17 @@ def _event_place(tokens: list[Token], tags: list[str], s: int, e: int) -> bool:
     return False
 
 
-def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[str]) -> int:
+def _event_nisba(tokens: list[Token], tags: list[str], h: int, e: int) -> None:
+    """An event named by its head and a place goes on over a nisba agreeing with the head, not the
+    place: قمة شرم الشيخ | الاقتصادية، مهرجان قرطاج | الدولي."""
+    if e < len(tokens) and tags[e] == "O" and not tokens[e].clitic and nisba(tokens[e]) \
+            and agree(tokens[h], tokens[e]) and not ends_names(tokens[e]) \
+            and (e + 1 == len(tokens) or not tags[e + 1].startswith("I-")):
+        tags[e] = "I-MISC"
+
+
+def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[str],
+                purposes: frozenset[str] | None = None) -> int:
     """End of a لـ complement of an institution's name starting at j (للانتخابات، لحقوق الإنسان،
     لنصرة القدس وفلسطين، للكهرباء والغاز، من أجل القدس), or j where there is none."""
     lists = span_lists()
@@ -181,6 +192,10 @@ def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[
     else:
         return j
     key = core(stem)
+    if purposes is not None and key not in purposes:
+        return j  # an event head names a body only with a purpose: المؤتمر الدولي لدعم ...
+    if stem and core(stem) in lists.event_heads:
+        return j  # الهيئة المديرة | لمهرجان قرطاج: the event has a name of its own
     if stem and (key in lists.not_complement or key in places or stem in not_in_names() or key in lists.end_stop
                  or stem in lists.function or key.endswith(("ين", "ون")) or len(key) < 3):
         return j
@@ -189,8 +204,10 @@ def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[
             return j
         if tags[end] == "O" and definite(tokens[end]) and not ends_names(tokens[end]):
             end += 1
-        elif tags[end] in ("B-LOC", "B-ORG"):
-            end = _chunk_end(tags, end)
+        elif tags[end] in ("B-LOC", "B-ORG") or (purposes is not None and tags[end] == "B-MISC"):
+            end = _chunk_end(tags, end)  # لمقاطعة إسرائيل، لدعم الانتفاضة الفلسطينية
+            if purposes is not None:
+                return end if end == n or not tags[end].startswith("I-") else j
         else:
             return j
     added = 0
@@ -215,20 +232,22 @@ def org_chains(tokens: list[Token], tags: list[str], places: frozenset[str],
     where the tagger saw nothing: an untagged institution head with one to three adjectives or genitives
     and a complement is tagged ORG."""
     lists = span_lists()
-    if stems is not None and lists.chain_stems.isdisjoint(stems):
+    if stems is not None and lists.chain_stems.isdisjoint(stems) and lists.purpose_stems.isdisjoint(stems):
         return
     n = len(tokens)
     i = 0
     while i < n - 2:
         t = tokens[i]
-        if tags[i] != "O" or t.kind != "word" or (stems[i] if stems is not None else t.stem) not in lists.chain_stems:
+        stem = stems[i] if stems is not None else t.stem
+        if tags[i] != "O" or t.kind != "word" or (stem not in lists.chain_stems and stem not in lists.purpose_stems):
             i += 1
             continue
         j = i + 1
         while j < n and j - i <= 3 and tags[j] == "O" and not tokens[j].clitic and definite(tokens[j]) \
                 and not ends_names(tokens[j]):
             j += 1
-        end = _complement(tokens, tags, j, places) if j > i + 1 else j
+        purposes = None if stem in lists.chain_stems else lists.purposes
+        end = _complement(tokens, tags, j, places, purposes) if j > i + 1 else j
         if end > j:
             _set(tags, i, end, "ORG")
             i = end
@@ -264,6 +283,14 @@ def _nisba_chain(tokens: list[Token], tags: list[str], s: int, e: int, label: st
     return e
 
 
+def _edition(tokens: list[Token], tags: list[str], s: int, e: int) -> None:
+    """A medium's name goes on over the word naming its language edition (سي إن إن | بالعربية، بي بي سي
+    | عربي، الجزيرة | نت: media_editions.txt)."""
+    if e < len(tokens) and tags[e] == "O" and tokens[e].norm in editions() and (
+            e + 1 == len(tokens) or not tags[e + 1].startswith("I-")):
+        tags[e] = "I-ORG"
+
+
 def _place_start(tokens: list[Token], tags: list[str], s: int, e: int) -> None:
     """A place name without a generic noun before it (ولاية | القصرين، مدينة | نابلس); place_words.txt."""
     if e - s > 1 and core(tokens[s].stem) in place_words().get("generic", frozenset()):
@@ -276,9 +303,11 @@ def last_edges(tokens: list[Token], tags: list[str], persons: frozenset[str], pl
     for s, e, label in reversed(chunks(tags)):
         if label == "ORG":
             e = _extend_org(tokens, tags, s, e, places)
-            _nisba_chain(tokens, tags, s, e, label)
+            e = _nisba_chain(tokens, tags, s, e, label)
+            _edition(tokens, tags, s, e)
         elif label == "LOC":
             if _event_place(tokens, tags, s, e):
+                _event_nisba(tokens, tags, s - 1, e)
                 continue
             _nisba_chain(tokens, tags, s, e, label)
             _place_start(tokens, tags, s, e)

@@ -102,6 +102,14 @@ class SpanLists(NamedTuple):
     """Keys of reporting verbs (speech.txt): a name often follows them."""
     openers: frozenset[tuple[str, str]]
     """Two-word openers of a name's complement (من أجل), besides لـ."""
+    purpose_stems: frozenset[str]
+    """Event and campaign heads, with and without ال, that name a standing body when a purpose
+    complement follows (المؤتمر الدولي لدعم ...، الحملة الوطنية لمقاطعة ...: org_heads.txt, purpose-head)."""
+    purposes: frozenset[str]
+    """Keys of the verbal nouns of such a purpose (دعم، نصرة، مقاطعة: org_heads.txt, purpose)."""
+    event_heads: frozenset[str]
+    """Keys of event heads (org_heads.txt, misc-construct: مهرجان، قمة): a لـ complement they start
+    names the event, not part of the body before it (الهيئة المديرة | لمهرجان قرطاج)."""
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +137,9 @@ def span_lists() -> SpanLists:
         speech=_words("ner/speech.txt", _key),
         openers=frozenset(tuple(_normalize(w) for w in line.split()[:2])  # type: ignore[misc]
                           for line in load_lines("ner/complement_openers.txt")),
+        purpose_stems=frozenset(x for w in org_heads().get("purpose-head", ()) for x in (core(w), "ال" + core(w))),
+        purposes=frozenset(core(w) for w in org_heads().get("purpose", ())),
+        event_heads=frozenset(core(w) for w in org_heads().get("misc-construct", ())),
     )
 
 
@@ -205,3 +216,17 @@ def is_name_word(t: Token, persons: frozenset[str]) -> bool:
     count = vocab.get(w, 0)
     return not (vocab.get("ال" + w, 0) > count / 3
                 or (w.endswith("ا") and vocab.get("ال" + w[:-1], 0) > count))
+
+
+@lru_cache(maxsize=1)
+def not_acronyms() -> frozenset[str]:
+    """Upper-case Latin words that name no organization: units, currencies, time zones (not_acronyms.txt)."""
+    from seedx.resources import load_lines
+
+    return frozenset(load_lines("ner/not_acronyms.txt"))
+
+
+@lru_cache(maxsize=1)
+def editions() -> frozenset[str]:
+    """Words after a medium's name that name its language edition (media_editions.txt: عربي، بالعربية)."""
+    return _words("ner/media_editions.txt")

@@ -9,6 +9,7 @@ compatible mention in the article (مشعل → خالد مشعل, حماس → 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from seedx.document import Document, Token
@@ -49,6 +50,41 @@ def canonical_text(doc: Document, first: Token, start: int, end: int) -> str:
     return text
 
 
+_LATIN = re.compile(r"[A-Za-z@]")
+_GLUED = "وفبلك"
+
+
+def _glued_proclitic(first: Token, words: Counter[str]) -> int:
+    """Letters of a proclitic the tokenizer left on a name's first word: Arabic letters before a Latin
+    name (لـCNN), or و ف ب ل ك (one, or two as in وب) before a word that the article's names use
+    without them (لكليتشدار where كليتشدار is a name elsewhere in the article); 0 when none."""
+    w = first.norm
+    if first.kind != "word" or len(w) < 2:
+        return 0
+    if w[0] > "\u0600" and w[-1].isascii():  # لـCNN
+        m = _LATIN.search(w)
+        if m is not None and m.start() <= 2:
+            return m.start()
+    if w[0] in _GLUED and len(w) > 3:
+        if words.get(core(w[1:]), 0) > 0:
+            return 1
+        if len(w) > 4 and w[1] in _GLUED[2:] and words.get(core(w[2:]), 0) > 0:
+            return 2  # وبتالة
+    return 0
+
+
+def _after_letters(raw: str, start: int, n: int, end: int) -> int:
+    """The raw offset after n letters from start, past diacritics and tatweel (لـ)."""
+    i = start
+    while i < end and n:
+        i += 1
+        if not _DIACRITICS.fullmatch(raw[i - 1]):
+            n -= 1
+    while i < end and _DIACRITICS.fullmatch(raw[i]):
+        i += 1
+    return i
+
+
 def make_entities(doc: Document, tagged: list[tuple[list[Token], list[str], list[float] | None]],
                   known_places: frozenset[str] = frozenset()) -> list[Entity]:
     """Entities of tagged sentences (tokens, IOB2 tags, per-token scores or None), in text order, ids e1...
@@ -56,19 +92,45 @@ def make_entities(doc: Document, tagged: list[tuple[list[Token], list[str], list
     `known_places` are LOC keys (gazetteer single words) that keep their own
     canonical even inside a longer earlier name: غزة is not قطاع غزة.
     """
+    from seedx.stages.ner.consistency import document_names
+
+    if _LATIN.search(doc.raw):
+        from seedx.stages.ner.conventions import latin_names
+
+        tagged = [(tokens, latin_names(tokens, tags) if tokens and _LATIN.search(doc.raw, tokens[0].start,
+                                                                         tokens[-1].end) else tags, scores)
+                  for tokens, tags, scores in tagged]
+    if "#" in doc.raw:
+        from seedx.stages.ner.conventions import hashtag_names
+
+        tagged = [(tokens, hashtag_names(tokens, tags, known_places)
+                   if tokens and "#" in doc.raw[tokens[0].start:tokens[-1].end] else tags, scores)
+                  for tokens, tags, scores in tagged]
+    before = [chunks(tags) for _, tags, _ in tagged]
+    after = document_names(tagged, before, doc.norm.text if doc.norm is not None else None)
     found: list[tuple[int, int, str, str, float | None, tuple[str, ...]]] = []
-    for tokens, tags, scores in tagged:
-        for s, e, label in chunks(tags):
-            first, last = tokens[s], tokens[e - 1]
-            start = first.stem_start if first.clitic and first.stem_start >= 0 else first.start
-            end = last.end
-            if end <= start:
-                continue
-            canon = canonical_text(doc, first, start, end)
-            keys = tuple(core(t.stem if i == s else t.norm) for i, t in enumerate(tokens[s:e], s)
-                         if t.kind != "punct")
-            score = round(sum(scores[s:e]) / (e - s), 3) if scores is not None else None
-            found.append((start, end, label, canon, score, keys))
+    spans = [(tokens, scores, s, e, label)  # a sentence the document pass left alone keeps its chunks
+             for (tokens, tags, scores), (_, old, _), sp in zip(after, tagged, before, strict=True)
+             for s, e, label in (sp if tags is old else chunks(tags))]
+    keyed = [(tokens, scores, s, e, label,
+              [core(t.stem if i == s else t.norm) for i, t in enumerate(tokens[s:e], s) if t.kind != "punct"])
+             for tokens, scores, s, e, label in spans]
+    words = Counter(k for *_, keys in keyed for k in keys)
+    for tokens, scores, s, e, label, keys in keyed:
+        first, last = tokens[s], tokens[e - 1]
+        start = first.stem_start if first.clitic and first.stem_start >= 0 else first.start
+        end = last.end
+        glued = 0 if first.clitic else _glued_proclitic(first, words)
+        if first.kind == "hashtag" and label != "MISC" and doc.raw.startswith("#", start):
+            start += 1  # #نابلس، #محمود_عباس: the name, without its #
+        if glued:
+            start = _after_letters(doc.raw, start, glued, end)
+            keys[0] = core(first.norm[glued:])
+        if end <= start:
+            continue
+        canon = canonical_text(doc, first, start, end)
+        score = round(sum(scores[s:e]) / (e - s), 3) if scores is not None else None
+        found.append((start, end, label, canon, score, tuple(keys)))
     found.sort(key=lambda f: (f[0], f[1]))
     entities: list[Entity] = []
     earlier: list[tuple[str, str, frozenset[str], int]] = []
