@@ -35,16 +35,28 @@ class Token:
     """Guessed proclitics (normalized), e.g. "و", "وب", "ل" (of لل); "" when none."""
     stem_start: int = -1
     """Raw offset where the word after the proclitics starts (== start when none)."""
+    stem: str = field(default="", init=False, repr=False, compare=False)
+    """The normalized form without its proclitics (`stem_of(norm, clitic)`).
+
+    Worked out once when the token is made: NER and events read it some
+    400 times an article, where a property would redo it on every read."""
+
+    def __init__(self, start: int, end: int, norm: str, kind: str, sent: int, clitic: str = "",
+                 stem_start: int = -1) -> None:
+        # Written out rather than generated only to fill `stem` without a __post_init__ call per token.
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.kind = kind
+        self.sent = sent
+        self.clitic = clitic
+        self.stem_start = stem_start
+        self.stem = stem_of(norm, clitic) if clitic else norm
 
     @property
     def definite(self) -> bool:
         """True when the stem carries the article ال (القدس, بالقدس, للقدس)."""
         return self.stem.startswith("ال") and len(self.stem) > 3
-
-    @property
-    def stem(self) -> str:
-        """The normalized form without its proclitics."""
-        return stem_of(self.norm, self.clitic)
 
 
 def stem_of(norm: str, clitic: str) -> str:
@@ -93,7 +105,9 @@ class Document:
 
 
 def _dump_norm(a: Aligned | None) -> Any:
-    return None if a is None else {"text": a.text, "starts": a.starts, "ends": a.ends, "raw_length": a.raw_length}
+    if a is None:
+        return None
+    return {"text": a.text, "starts": list(a.starts), "ends": list(a.ends), "raw_length": a.raw_length}
 
 
 def _load_norm(v: Any) -> Aligned | None:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seedx.document import Document
+from seedx.document import Document, document_from_json, document_to_json, stem_of
 from seedx.stages.normalize import normalize
-from seedx.stages.tokenize import split_clitics, tokenize
+from seedx.stages.tokenize import _WordKinds, split_clitics, tokenize
 
 
 def run(raw: str) -> Document:
@@ -98,3 +100,20 @@ def test_tokens_are_ordered_non_overlapping_raw_spans(raw: str) -> None:
         prev_end = t.end
     for s, e in doc.sentences:
         assert 0 <= s < e <= len(raw)
+
+
+def test_word_cache_stays_bounded_and_agrees_with_split_clitics() -> None:
+    cache = _WordKinds(size=4)
+    words = ["وقال", "بغداد", "والقدس", "Reuters", "وزير", "للقدس", "وقال", "بالقدس", "قال"] * 3
+    for w in words:
+        assert cache.miss(w) == (("latin", "") if w.isascii() else ("word", split_clitics(w)))
+        assert len(cache.recent) <= 4 and len(cache.older) <= 4
+
+
+def test_stem_is_filled_on_construction_and_the_document_round_trips() -> None:
+    doc = run("التضامن للقدس وبالقدس\nوقال د. أحمد")
+    assert all(t.stem == stem_of(t.norm, t.clitic) for t in doc.tokens)
+    back = document_from_json(json.loads(json.dumps(document_to_json(doc))))
+    assert back.tokens == doc.tokens and back.sentences == doc.sentences
+    assert [t.stem for t in back.tokens] == [t.stem for t in doc.tokens]
+    assert list(back.norm.starts) == list(doc.norm.starts) and list(back.norm.ends) == list(doc.norm.ends)

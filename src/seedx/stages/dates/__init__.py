@@ -101,13 +101,18 @@ def _windows(rule: Any, text: str, hits: list[int]) -> list[tuple[int, int]]:
     if rule.core is not None:
         spans += [(m.start(), m.end()) for m in itertools.islice(rule.core.finditer(text), MAX_HITS)]
         spans.sort()
+    n = len(text)
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        lo, hi = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
-        if hi < len(text):
+        lo, hi = max(0, s - _MARGIN), min(n, e + _MARGIN)
+        if out and lo <= out[-1][1] and hi <= out[-1][1]:
+            # Inside the last window, which already ends between words: cutting
+            # `hi` could not take it further (keywords cluster, so this is common).
+            continue
+        if hi < n:
             # End the window between words: a match must not see a word cut short.
             cut = _SPACE_RE.search(text, hi)
-            hi = cut.start() if cut else len(text)
+            hi = cut.start() if cut else n
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(hi, out[-1][1]))
         else:
