@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from seedx.stages.ner.decode import CrfWeights
-from seedx.stages.ner.features import _CONTEXT_KEYS, _OFFSETS, Featurizer, View
+from seedx.stages.ner.features import _CONTEXT_KEYS, _OFFSETS, Featurizer, View, match_features
 
 _Entry = tuple[str, int]
 """A word type's match key and the row of its (5, labels) block in the table: own scores, then its scores
@@ -149,7 +149,6 @@ class EmissionScorer:
         base = 0
         for ks in keys:
             n = len(ks)
-            last = n - 1
             for i, (left, right) in enumerate(zip(ks, ks[1:])):
                 pair = bigrams.get(left)
                 if pair is not None:
@@ -166,20 +165,7 @@ class EmissionScorer:
             cues = f._cues(ks) if f.cue_window else None
             if cues or marks.count("") != n or seen.count("") != n:
                 for i in range(n):
-                    extra: list[str] = []
-                    m = marks[i]
-                    if m:
-                        extra.append("gm=" + m)
-                        extra.append("gmt=" + m[2:])
-                    if i > 0 and marks[i - 1]:
-                        extra.append("-1gm=" + marks[i - 1])
-                    if i < last and marks[i + 1]:
-                        extra.append("+1gm=" + marks[i + 1])
-                    if seen[i]:
-                        extra.append("sm=" + seen[i])
-                    if cues and i in cues:
-                        extra.extend(cues[i])
-                    for x in extra:
+                    for x in match_features(marks, seen, cues, i):
                         a = attrs.get(x)
                         if a is not None:
                             tok.append(base + i)

@@ -237,17 +237,7 @@ class Featurizer:
                 f.append("bg-=" + keys[i - 1] + "|" + keys[i])
             if i + 1 < n:
                 f.append("bg+=" + keys[i] + "|" + keys[i + 1])
-            if marks[i]:
-                f.append("gm=" + marks[i])
-                f.append("gmt=" + marks[i][2:])
-            if i > 0 and marks[i - 1]:
-                f.append("-1gm=" + marks[i - 1])
-            if i + 1 < n and marks[i + 1]:
-                f.append("+1gm=" + marks[i + 1])
-            if seen[i]:
-                f.append("sm=" + seen[i])
-            if cues and i in cues:
-                f.extend(cues[i])
+            f.extend(match_features(marks, seen, cues, i))
             out.append(f)
         return out
 
@@ -297,21 +287,7 @@ class Featurizer:
                 if rights is not None and keys[i + 1] in rights:
                     f.append("bg+=" + keys[i] + "|" + keys[i + 1])
             if any_marks:
-                extra: list[str] = []
-                m = marks[i]
-                if m:
-                    extra.append("gm=" + m)
-                    extra.append("gmt=" + m[2:])
-                if i > 0 and marks[i - 1]:
-                    extra.append("-1gm=" + marks[i - 1])
-                if i < last and marks[i + 1]:
-                    extra.append("+1gm=" + marks[i + 1])
-                if seen[i]:
-                    extra.append("sm=" + seen[i])
-                if cues and i in cues:
-                    extra.extend(cues[i])
-                if extra:
-                    f.extend(x for x in extra if x in known)
+                f.extend(x for x in match_features(marks, seen, cues, i) if x in known)
             out.append(f)
         return out
 
@@ -337,3 +313,22 @@ def _remember(cache: dict, key: Any, value: Any, size: int) -> None:
         for k in list(itertools.islice(cache, max(1, size // 2))):
             del cache[k]
     cache[key] = value
+
+
+def match_features(marks: list[str], seen: list[str], cues: dict[int, list[str]] | None, i: int) -> list[str]:
+    """Token i's features from multi-word list matches (its own mark and its neighbours'), names seen in
+    the corpus, and cue words before it: they depend on the sentence, so they are never cached per word."""
+    extra: list[str] = []
+    m = marks[i]
+    if m:
+        extra.append("gm=" + m)
+        extra.append("gmt=" + m[2:])
+    if i > 0 and marks[i - 1]:
+        extra.append("-1gm=" + marks[i - 1])
+    if i < len(marks) - 1 and marks[i + 1]:
+        extra.append("+1gm=" + marks[i + 1])
+    if seen[i]:
+        extra.append("sm=" + seen[i])
+    if cues and i in cues:
+        extra.extend(cues[i])
+    return extra
