@@ -57,7 +57,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(normalize_text(a).text for a in load_lines("abbreviations.txt"))
 
 
-@lru_cache(maxsize=1 << 16)  # news vocabulary repeats; tokenize asks only on its own word cache's misses, NER per type
+@lru_cache(maxsize=1 << 14)  # tokenize asks only on its own word cache's misses, NER on its emission cache's
 def split_clitics(word: str) -> str:
     """Guess the proclitics (و ف ب ك ل) of a normalized Arabic word.
 

@@ -17,7 +17,7 @@ _CLAUSE_END = re.compile(r"[.!?;:\n\"]")
 _WINDOW = 60
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)  # bounded: memory stays flat over a corpus
 def _is_future_verb(word: str) -> bool:
     """سيعقد / ستنطلق / سنواصل: س before an imperfect verb that exists without it."""
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
