@@ -1,4 +1,4 @@
-"""Cue patterns added in events v5, one made-up sentence each (positive and negative).
+"""Speaker and trigger cue patterns (events v5), one made-up sentence each (positive and negative).
 
 Speakers named by a title or not at all, subjects next to their verb, list items,
 historical dates, candidates, and the lexicon's new trigger conditions.

@@ -1,4 +1,4 @@
-"""Argument patterns added in events v6, one made-up sentence each (positive and negative).
+"""Where arguments attach (events v6), one made-up sentence each (positive and negative).
 
 Statements made during a gathering, places after a place word, a round-up's
 country headings, the body a gathering belongs to, sources behind a preposition
