@@ -1,4 +1,4 @@
-"""Second-round NER rules: generic bodies, adjective-named institutions, Latin names and handles, media
+"""NER rules for bodies and names: generic bodies, adjective-named institutions, Latin names and handles, media
 editions, purpose-named bodies, event nisbas (conventions.apply), and the document-level pass
 (consistency.document_names, through spans.make_entities): proclitics a tokenizer left on names, rare
 repeated name parts, adjacent person names, glued repeats.
