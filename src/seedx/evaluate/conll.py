@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) of each entity in an IOB/IOB2 sequence; a stray I- opens an entity, as in conlleval.
 
-    Called on every tagged sentence by the NER stage, where most tags are "O": those only close an entity.
+    Called on every tagged sentence by the NER stage, where most sentences have no entity (one C-speed
+    count) and most tags are "O" (those only close an entity).
     """
     out: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return out
     start = -1
     kind = ""
     for i, t in enumerate(tags):

@@ -148,7 +148,7 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
     vocab = load_vocab()
     stop = lists.function | lists.function_before_definite | lists.links
     if found is None:
-        found = [_spans(tags) for _, tags, _ in tagged]
+        found = [chunks(tags) for _, tags, _ in tagged]
     out = []
     full: dict[tuple[str, ...], str] = {}
     singles: dict[str, str] = {}
@@ -178,7 +178,7 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                             new[k] = "I-PER"
             if new is not None:
                 tags = new
-                sp = _spans(tags)
+                sp = chunks(tags)
         out.append((tokens, tags, scores))
         for s, e, label in sp:
             if e - s > 1:
@@ -243,7 +243,3 @@ def _repeat(norms: list[str], tags: list[str], i: int, full: dict[tuple[str, ...
                 and tags[i : i + m] != ["B-" + label] + ["I-" + label] * (m - 1):
             return label, m
     return None, 0
-
-
-def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    return chunks(tags) if tags.count("O") != len(tags) else []

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from seedx.document import Token
+from seedx.evaluate.conll import chunks
 from seedx.stages.ner.lexicon import core
 from seedx.stages.ner.span_edges import cut, last_edges, org_before_place, org_chains
 from seedx.stages.ner.span_words import (
@@ -32,7 +33,6 @@ from seedx.stages.ner.span_words import (
     span_heads,
     span_lists,
 )
-from seedx.stages.ner.spans import chunks
 
 
 def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = None,

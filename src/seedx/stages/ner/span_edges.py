@@ -12,6 +12,7 @@ seedx/resources/ner, read by span_words.py.
 from __future__ import annotations
 
 from seedx.document import Token
+from seedx.evaluate.conll import chunks
 from seedx.stages.ner.lexicon import core
 from seedx.stages.ner.span_words import (
     agree,
@@ -27,7 +28,6 @@ from seedx.stages.ner.span_words import (
     place_words,
     span_lists,
 )
-from seedx.stages.ner.spans import chunks
 
 
 def _set(tags: list[str], s: int, e: int, label: str) -> None:

@@ -13,14 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from seedx.document import Document, Token
-from seedx.evaluate.conll import chunks as _all_chunks
+from seedx.evaluate.conll import chunks
 from seedx.record import Entity
 from seedx.stages.ner.lexicon import core
-
-
-def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
-    """conll.chunks, at C speed for the usual sentence without any entity."""
-    return _all_chunks(tags) if tags.count("O") != len(tags) else []
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _INNER_HASH = re.compile(r"(?<=\s)#")

@@ -13,7 +13,7 @@ import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from seedx.evaluate.conll import Scores, score
 from seedx.stages.ner.clusters import load_clusters
@@ -39,6 +39,13 @@ DEV = "anercorp/dev.txt"
 HARVEST_FILE = "harvested.tsv.gz"
 DOC_WINDOW = 20
 """ANERcorp has no article boundaries; the consistency pass is scored over runs of this many sentences."""
+
+
+class DocumentTagger(Protocol):
+    """What scoring needs of a tagger: the CRF and the neural model both tag whole documents."""
+
+    def tag_document(self, sentences: list[list[View]], *, consistency: bool | None = None,
+                     with_scores: bool = True) -> list[tuple[list[str], list[float]]]: ...
 
 
 @dataclass
@@ -110,7 +117,7 @@ def _with_names(base: Lexicon, names: list[list[tuple[str, tuple[str, ...]]]]) -
     return lex
 
 
-def evaluate_tagger(tagger: CrfTagger, sentences: list[Sentence], *, consistency: bool | None = None,
+def evaluate_tagger(tagger: DocumentTagger, sentences: list[Sentence], *, consistency: bool | None = None,
                     window: int = DOC_WINDOW) -> Scores:
     """conlleval scores of `tagger` on gold sentences, read as documents of `window` sentences."""
     pairs = []

@@ -28,9 +28,9 @@ from typing import Any
 import numpy as np
 import torch
 
-from seedx.evaluate.conll import Scores, score
+from seedx.evaluate.conll import score
 from seedx.stages.ner.data import Sentence, chunk, read_conll
-from seedx.stages.ner.features import View, view_of_word
+from seedx.stages.ner.features import View
 from seedx.stages.ner.lexicon import Lexicon
 from seedx.stages.ner.neural import (
     LEXICON_FILE,
@@ -47,8 +47,7 @@ from seedx.stages.ner.neural import (
     lexicon_kinds,
     tensors,
 )
-
-DOC_WINDOW = 20
+from seedx.stages.ner.train import DOC_WINDOW, evaluate_tagger, views
 
 
 @dataclass
@@ -75,10 +74,6 @@ class NeuralConfig:
     stack: str = ""
     """Builtin CRF model name (sibling of the output directory) whose marginals are extra inputs; "" for none.
     Training reads jackknifed marginals of the train split from `stack_marginals` (jackknife.py)."""
-
-
-def views(words: list[str]) -> list[View]:
-    return [view_of_word(w) for w in words]
 
 
 def build_vocab(train_views: list[list[View]], kv: Any, max_vocab: int) -> tuple[list[str], np.ndarray]:
@@ -120,16 +115,6 @@ def build_chars(words: list[str], train_views: list[list[View]], min_count: int 
     for w in words[2:]:
         counts.update(set(w))
     return ["<pad>", "<unk>", *sorted(c for c, n in counts.items() if n >= min_count)]
-
-
-def evaluate(tagger: Any, sentences: list[Sentence], *, consistency: bool, window: int = DOC_WINDOW) -> Scores:
-    """conlleval scores on gold sentences read as documents of `window` sentences (as the CRF is scored)."""
-    pairs = []
-    for i in range(0, len(sentences), window):
-        part = sentences[i : i + window]
-        tagged = tagger.tag_document([views(w) for w, _ in part], consistency=consistency, with_scores=False)
-        pairs.extend((gold, pred) for (_, gold), (pred, _) in zip(part, tagged, strict=True))
-    return score(pairs)
 
 
 def _heldout_f1(net: Net, batches: list[tuple[dict[str, torch.Tensor], list[list[str]]]]) -> float:
@@ -261,8 +246,8 @@ def score_dev(model: Path, ner_dir: Path, crf_model: Path | None, *, weights: tu
         crf = CrfTagger.load(crf_model)
     tagger = NeuralTagger.load(model, crf=crf if json.loads((model / VOCAB_FILE).read_text())["net"]["stack"] else None)
     res: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t, 3)}
-    res["dev_sentence_only"] = evaluate(tagger, dev, consistency=False).as_dict()
-    s = evaluate(tagger, dev, consistency=True)
+    res["dev_sentence_only"] = evaluate_tagger(tagger, dev, consistency=False).as_dict()
+    s = evaluate_tagger(tagger, dev, consistency=True)
     res["dev"] = s.as_dict()
     log("neural, document pass:\n" + s.report())
     res["tokens_per_second"] = round(speed(tagger, dev))
@@ -270,9 +255,9 @@ def score_dev(model: Path, ner_dir: Path, crf_model: Path | None, *, weights: tu
         res["ensemble"] = {}
         for w in weights:
             ens = EnsembleTagger(crf, tagger, w)
-            s = evaluate(ens, dev, consistency=True)
+            s = evaluate_tagger(ens, dev, consistency=True)
             res["ensemble"][str(w)] = {"dev": s.as_dict(),
-                                       "dev_sentence_only": evaluate(ens, dev, consistency=False).as_dict()}
+                                       "dev_sentence_only": evaluate_tagger(ens, dev, consistency=False).as_dict()}
             log(f"ensemble weight {w}:\n" + s.report())
         res["ensemble_tokens_per_second"] = round(speed(EnsembleTagger(crf, tagger, weights[0]), dev))
     return res
