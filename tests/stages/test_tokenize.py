@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seedx.document import Document, document_from_json, document_to_json, stem_of
+from seedx.generations import Generations
 from seedx.stages.normalize import normalize
-from seedx.stages.tokenize import _WordKinds, split_clitics, tokenize
+from seedx.stages.tokenize import _word_kind, split_clitics, tokenize
 
 
 def run(raw: str) -> Document:
@@ -103,10 +104,10 @@ def test_tokens_are_ordered_non_overlapping_raw_spans(raw: str) -> None:
 
 
 def test_word_cache_stays_bounded_and_agrees_with_split_clitics() -> None:
-    cache = _WordKinds(size=4)
+    cache: Generations[str, tuple[str, str]] = Generations(4)
     words = ["وقال", "بغداد", "والقدس", "Reuters", "وزير", "للقدس", "وقال", "بالقدس", "قال"] * 3
     for w in words:
-        assert cache.miss(w) == (("latin", "") if w.isascii() else ("word", split_clitics(w)))
+        assert cache.miss(w, _word_kind) == (("latin", "") if w.isascii() else ("word", split_clitics(w)))
         assert len(cache.recent) <= 4 and len(cache.older) <= 4
 
 

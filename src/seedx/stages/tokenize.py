@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from seedx.document import Document, Token
+from seedx.generations import Generations
 from seedx.resources import load_lines, load_vocab
 from seedx.stages.normalize import normalize_text
 
@@ -91,38 +92,19 @@ _WORD_CACHE_SIZE = 1 << 15
 On news about 8% of word tokens then miss (5% with twice the size), and a miss costs well under a µs."""
 
 
-class _WordKinds:
-    """(kind, clitic) of word tokens by surface, in two bounded generations.
-
-    News vocabulary repeats, so a word's kind (Arabic or latin) and proclitics
-    are worked out once per type rather than per token. Looked up with a plain
-    dict probe, cheaper per token than the lru_cache around `split_clitics`.
-    When the recent generation is full it becomes the older one: a word seen
-    again moves back, so frequent words stay and rare ones age out, and the
-    cache never holds more than twice `size` entries.
-    """
-
-    def __init__(self, size: int = _WORD_CACHE_SIZE) -> None:
-        self.size = size
-        self.recent: dict[str, tuple[str, str]] = {}
-        self.older: dict[str, tuple[str, str]] = {}
-        self._shared: dict[tuple[str, str], tuple[str, str]] = {}
-        """One tuple per distinct (kind, clitic), a handful in all, shared by every entry."""
-
-    def miss(self, word: str) -> tuple[str, str]:
-        """Work out (and keep) the kind and proclitics of a word not in `recent`."""
-        info = self.older.get(word)
-        if info is None:
-            info = ("latin", "") if word.isascii() else ("word", split_clitics(word))
-            info = self._shared.setdefault(info, info)
-        if len(self.recent) >= self.size:
-            self.older = self.recent
-            self.recent = {}
-        self.recent[word] = info
-        return info
+_KINDS: dict[tuple[str, str], tuple[str, str]] = {}
+"""One tuple per distinct (kind, clitic), a handful in all, shared by every cache entry."""
 
 
-_WORD_KINDS = _WordKinds()
+def _word_kind(word: str) -> tuple[str, str]:
+    """(kind, clitic) of a word token: latin, or Arabic with its guessed proclitics."""
+    info = ("latin", "") if word.isascii() else ("word", split_clitics(word))
+    return _KINDS.setdefault(info, info)
+
+
+_WORD_KINDS: Generations[str, tuple[str, str]] = Generations(_WORD_CACHE_SIZE)
+"""(kind, clitic) by surface: news vocabulary repeats, so it is worked out once per type, looked up with a
+plain dict probe (cheaper per token than the lru_cache around `split_clitics`)."""
 
 
 def tokenize(doc: Document) -> Document:
@@ -158,7 +140,7 @@ def tokenize(doc: Document) -> Document:
         if sent_start < 0:
             sent_start = start
         if kind == "word":
-            kind, clitic = words.recent.get(surface) or words.miss(surface)
+            kind, clitic = words.recent.get(surface) or words.miss(surface, _word_kind)
             if clitic:
                 tokens.append(Token(start, end, surface, kind, sent, clitic, starts[s + len(clitic)]))
                 continue

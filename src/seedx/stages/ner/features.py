@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from seedx.generations import Generations
 from seedx.stages.ner.lexicon import Lexicon, core
 
 
@@ -81,10 +82,8 @@ class Featurizer:
     def __post_init__(self) -> None:
         self._cache: dict[View, tuple[list[str], dict[int, list[str]], str]] = {}
         self._known: frozenset[str] | None = None
-        self._kcache: dict[View, _KnownWord] = {}
-        self._kold: dict[View, _KnownWord] = {}
-        """Two generations (recent, older) of at most cache_size / 2 each: an older entry used again moves
-        back to the recent one, so the frequent words stay while the rare ones age out."""
+        self._known_words: Generations[View, _KnownWord] = Generations(self.cache_size // 2)
+        """`_known_word`'s entries, at most cache_size in all, so memory stays flat over a corpus."""
 
     def restrict_to(self, known: frozenset[str] | None) -> None:
         """Let `tagging_items` leave out features outside `known` (the attributes a model has weights for).
@@ -93,8 +92,7 @@ class Featurizer:
         same; the lists are shorter to build and to hand over.
         """
         self._known = known
-        self._kcache.clear()
-        self._kold.clear()
+        self._known_words.clear()
         # Known bigram features by their left key: {left: right keys}, probed with the keys' cached hashes.
         pairs: dict[str, dict[str, set[str]]] = {"bg-=": {}, "bg+=": {}}
         for f in known or ():
@@ -153,28 +151,22 @@ class Featurizer:
     def _known_word(self, v: View) -> _KnownWord:
         """`_word` without the features outside the known attributes, flat: ("bias" + own features,
         features as the word 2 before, 1 before, 1 after and 2 after a token, match key)."""
-        hit = self._kcache.get(v)
-        if hit is not None:
-            return hit
-        out = self._kold.get(v)
-        if out is None:
-            known = self._known
-            assert known is not None
-            own, key = self._own(v)
-            kv = self._known_vals
-            mine = kv[""]
-            # Tuples of strings, not lists: the collector stops tracking them, so a full cache costs
-            # nothing to each garbage collection.
-            feats = tuple(["bias"] * ("bias" in known) + [f"{k}={val}" for k, val in own if val in mine.get(k, ())])
-            shared = [(k, val) for k, val in own if k in _CONTEXT_KEYS]
-            m2, m1, p1, p2 = (tuple([f"{o}{k}={val}" for k, val in shared if val in offset.get(k, ())])
-                              for o, offset in zip(_OFFSETS, (kv["-2"], kv["-1"], kv["1"], kv["2"]), strict=True))
-            out = (feats, m2, m1, p1, p2, key)
-        if len(self._kcache) >= max(1, self.cache_size // 2):
-            self._kold = self._kcache
-            self._kcache = {}
-        self._kcache[v] = out
-        return out
+        hit = self._known_words.recent.get(v)
+        return hit if hit is not None else self._known_words.miss(v, self._make_known_word)
+
+    def _make_known_word(self, v: View) -> _KnownWord:
+        known = self._known
+        assert known is not None
+        own, key = self._own(v)
+        kv = self._known_vals
+        mine = kv[""]
+        # Tuples of strings, not lists: the collector stops tracking them, so a full cache costs
+        # nothing to each garbage collection.
+        feats = tuple(["bias"] * ("bias" in known) + [f"{k}={val}" for k, val in own if val in mine.get(k, ())])
+        shared = [(k, val) for k, val in own if k in _CONTEXT_KEYS]
+        m2, m1, p1, p2 = (tuple([f"{o}{k}={val}" for k, val in shared if val in offset.get(k, ())])
+                          for o, offset in zip(_OFFSETS, (kv["-2"], kv["-1"], kv["1"], kv["2"]), strict=True))
+        return feats, m2, m1, p1, p2, key
 
     def _own(self, v: View) -> tuple[list[tuple[str, str]], str]:
         stem = v.stem
@@ -245,7 +237,7 @@ class Featurizer:
         """Match keys of the words (`core(v.stem)`), from the feature cache where it holds them."""
         if self._known is None:
             return [core(v.stem) for v in views]
-        cache = self._kcache
+        cache = self._known_words.recent
         return [(cache.get(v) or self._known_word(v))[5] for v in views]
 
     def tagging_items(self, views: list[View]) -> list[list[str]] | list[dict[str, float]]:
@@ -257,7 +249,7 @@ class Featurizer:
         known = self._known
         if known is None or self.vectors is not None:
             return self.items(views)
-        cache = self._kcache
+        cache = self._known_words.recent
         words = [cache.get(v) or self._known_word(v) for v in views]
         keys = [w[5] for w in words]
         marks = self.lexicon.matches(keys)
