@@ -171,6 +171,8 @@ def normalize(doc: Document) -> Document:
     return doc
 
 
+@lru_cache(maxsize=1 << 14)
 def normalize_word(word: str) -> str:
-    """Normalize a lexicon entry the same way the text is normalized."""
+    """Normalize a lexicon entry or a name the same way the text is normalized. Memoized: the event rules
+    normalize entity names again for every pair they compare, and names recur from article to article."""
     return normalize_text(word).text

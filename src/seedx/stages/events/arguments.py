@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from seedx.record import Entity, EventType, Span, Timex
-from seedx.stages.events.context import Context, normalized
+from seedx.stages.events.context import Context
 from seedx.stages.events.lexicon import Lexicon
 from seedx.stages.events.triggers import Mention
 from seedx.stages.normalize import normalize_word
@@ -392,7 +392,7 @@ def _body_by_head(ctx: Context, m: Mention) -> Entity | None:
     if ctx.is_word(nxt) and ctx.ent_at[nxt] is None and ctx.tmx_at[nxt] is None and ctx.tokens[nxt].definite:
         return None
     for s, _, e in reversed(entity_spans(ctx, 0, m.i)):
-        words = normalized(e.canonical).split()
+        words = normalize_word(e.canonical).split()
         if e.label == "ORG" and words and words[0] in (head, head[2:]) and not _governed(ctx, s):
             return e  # not one named in passing behind a preposition (معادلة لجنة المعادلات بوزارة التعليم)
     return None
@@ -691,7 +691,7 @@ def _sides_of(ctx: Context, m: Mention, s: int) -> bool:
 
 def _site(e: Entity, lex: Lexicon) -> bool:
     """A place whose name opens with a kind of site (مطار بن غوريون، محطة كهرباء الخضيرة)."""
-    words = normalized(e.canonical).split()
+    words = normalize_word(e.canonical).split()
     return bool(words) and words[0] in lex.cues["facility_heads"]
 
 

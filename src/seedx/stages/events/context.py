@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from seedx.document import Document, Token, stem_of
 from seedx.record import Entity, Timex
-from seedx.stages.normalize import normalize_word
 
 _PROCLITICS_2 = frozenset({"وب", "ول", "وك", "فب", "فل", "وس"})
 _PROCLITICS_1 = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
@@ -71,13 +70,6 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
             if base.endswith("ت"):
                 out.append((base[:-1] + "ه", True, True))
     return out
-
-
-@lru_cache(maxsize=1 << 14)
-def normalized(text: str) -> str:
-    """`normalize_word`, memoized: the rules normalize entity names (and their words) again and again, for
-    every pair of entities they compare, and names recur from article to article."""
-    return normalize_word(text)
 
 
 @lru_cache(maxsize=1 << 15)

@@ -8,7 +8,7 @@ happening, so such mentions add their arguments to the earlier event.
 from __future__ import annotations
 
 from seedx.stages.events.arguments import Draft, event_subject
-from seedx.stages.events.context import Context, normalized
+from seedx.stages.events.context import Context
 from seedx.stages.events.lexicon import Lexicon
 from seedx.stages.events.triggers import Mention
 from seedx.stages.normalize import normalize_word
@@ -23,7 +23,7 @@ _SESSION_WORDS = frozenset({"جلسه", "جلسات", "جلسته", "جلسات�
 def _canon(ctx: Context, eid: str | None) -> str:
     if eid is None or eid not in ctx.entities:
         return ""
-    return normalized(ctx.entities[eid].canonical)
+    return normalize_word(ctx.entities[eid].canonical)
 
 
 def same_speaker(ctx: Context, a: str | None, b: str | None) -> bool:
@@ -41,7 +41,7 @@ def same_speaker(ctx: Context, a: str | None, b: str | None) -> bool:
         return False
     # not where the short name ends two people's names (سامي الحداد، ليلى الحداد)
     fulls = {" ".join(c) for e in ctx.doc.entities if e.label == "PER"
-             and len(c := normalized(e.canonical).split()) > len(short) and c[-len(short):] == short}
+             and len(c := normalize_word(e.canonical).split()) > len(short) and c[-len(short):] == short}
     return len(fulls) == 1
 
 

@@ -17,7 +17,7 @@ from seedx.stages.events.arguments import (
     statement_place,
     statement_time,
 )
-from seedx.stages.events.context import Context, normalized
+from seedx.stages.events.context import Context
 from seedx.stages.events.coref import SPEAKER_GAP, antecedent, has_arguments, merge, same_happening
 from seedx.stages.events.lexicon import Lexicon, load_lexicon
 from seedx.stages.events.status import event_status
@@ -35,7 +35,7 @@ def _trigger_span(ctx: Context, m: Mention) -> Span:
     start = tok.start
     if p > 0:
         for r in range(len(raw) + 1):
-            if len(normalized(raw[:r])) >= p:  # a few letters of clitics: memoized
+            if len(normalize_word(raw[:r])) >= p:  # a few letters of clitics: memoized
                 start = tok.start + r
                 break
     end = ctx.tokens[m.j - 1].end if m.noun is None else tok.end
@@ -232,7 +232,7 @@ def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
     cues = lex.cues["candidate_cues"]
     body_words = lex.cues["election_body_words"]
     for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
-        words = [normalized(w) for w in e.canonical.split()]
+        words = [normalize_word(w) for w in e.canonical.split()]
         if e.label == "ORG" and words and words[0] in lex.cues["election_body_heads"] \
                 and any(w in body_words for w in words) and not any(w in lex.cues["party_words"] for w in words):
             main.add("organizers", [e.id])  # اللجنة العليا للانتخابات: the body that runs the election
@@ -316,7 +316,7 @@ def _fullest_mentions(ctx: Context) -> dict[str, str]:
     """Entity id -> the id of a longer name of the same kind whose last words it is (أردوغان -> رجب طيب
     أردوغان), or whose first words a name of a few words is (محمد بن سلمان بن عبدالعزيز -> ... آل سعود), where
     ner left the short mention's canonical as it stands: an event names someone once, fully."""
-    persons = [(normalized(e.canonical).split(), e.id) for e in ctx.doc.entities if e.label == "PER"]
+    persons = [(normalize_word(e.canonical).split(), e.id) for e in ctx.doc.entities if e.label == "PER"]
     out: dict[str, str] = {}
     for words, eid in persons:
         longer = [(w, i) for w, i in persons if len(w) > len(words) and (
