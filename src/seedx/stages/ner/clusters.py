@@ -73,12 +73,23 @@ def build_clusters(corpus: Path, out: Path, *, work: Path, max_docs: int | None 
 
 
 def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
-    """word -> cluster ids, coarse to fine."""
+    """word -> cluster ids, coarse to fine.
+
+    Most of the ~90k words share their ids with others (a few tens of thousands of distinct
+    combinations), so equal tuples are stored once: a smaller model in every worker, loaded faster.
+    """
     table: dict[str, tuple[str, ...]] = {}
     if not path.exists():
         return table
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            table[parts[0]] = tuple(parts[1:])
+    with gzip.open(path, "rb") as f:
+        text = f.read().decode("utf-8")
+    shared: dict[str, tuple[str, ...]] = {}
+    for line in text.split("\n"):
+        if not line:
+            continue
+        word, _, ids = line.partition("\t")
+        ids_tuple = shared.get(ids)
+        if ids_tuple is None:
+            ids_tuple = shared[ids] = tuple(ids.split("\t")) if ids else ()
+        table[word] = ids_tuple
     return table

@@ -46,8 +46,9 @@ class EmissionScorer:
                     if a is not None:
                         places.append((index.setdefault((k, val), len(index)), place, a))
         combined = np.zeros((len(index), 5, n_labels))
-        for row, place, a in places:
-            combined[row, place] += weights.state[a]
+        if places:  # np.add.at adds in the listed order, as a loop would: the same sums to the last bit
+            rows, where, att = (np.fromiter(col, np.intp, len(places)) for col in zip(*places))
+            np.add.at(combined, (rows, where), weights.state[att])
         self._index = index
         self._combined = combined.reshape(len(index), 5 * n_labels)
         self._bias = weights.state[attrs["bias"]] if "bias" in known and "bias" in attrs else None
