@@ -316,6 +316,13 @@ def main(argv: list[str] | None = None) -> int:
             report["rss_growth"] = round(last["peak_rss_mb"] / first["peak_rss_mb"], 3)
             print(f"until {until}\n" + table(rows))
             print(f"peak RSS {last['articles']} vs {first['articles']} articles: x{report['rss_growth']}")
+            steps = report["rss_check"]
+            if len(steps) > 2:  # bounded caches fill first, then memory stays put: growth step by step shows it
+                report["rss_steps"] = [{"from": a["articles"], "to": b["articles"],
+                                        "growth": round(b["peak_rss_mb"] / a["peak_rss_mb"], 3)}
+                                       for a, b in zip(steps, steps[1:])]
+                print("step by step: " + ", ".join(f"{g['from']} → {g['to']} x{g['growth']}"
+                                                   for g in report["rss_steps"]))
         else:
             articles = load_articles(args.corpus, args.limit)
             src = write_jsonl(articles, Path(tmp) / "in.jsonl")

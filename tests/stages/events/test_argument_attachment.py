@@ -265,3 +265,251 @@ def test_a_body_repeated_by_its_head_noun_speaks() -> None:
     text = "أصدر مركز النور للدراسات تقريره السنوي. ووثق المركز الوطني 40 انتهاكا خلال الشهر الماضي."
     doc = make_doc(text, [("مركز النور للدراسات", "ORG")])
     assert [e for e in run(doc) if e.type == "statement"] == []
+
+
+# -- events v7 ------------------------------------------------------------------
+
+
+def test_mentions_of_one_sentence_are_matched_to_earlier_happenings_together() -> None:
+    text = ("وشنت الطائرات غارات على مدينة نابلس في العاشر من الشهر. "
+            "واستشهد خلال ذلك مدني في قصف استهدف منزله في بلدة الزهراء في العشرين من الشهر.")
+    tmx = [("العاشر من الشهر", "2024-03-10", "DATE"), ("العشرين من الشهر", "2024-03-20", "DATE")]
+    doc = make_doc(text, [("نابلس", "LOC"), ("الزهراء", "LOC")], tmx)
+    strikes = [e for e in run(doc) if e.type == "attack"]
+    assert [e.time for e in strikes] == [["t1"], ["t2"]]
+    assert names(doc, strikes[1].location) == ["الزهراء"]
+    # a first mention with nothing of its own, no date in its sentence: the same strikes told again
+    text = ("وشنت الطائرات غارات على مدينة نابلس في العاشر من الشهر. "
+            "وقالت مصادر إنها نفذت غارات استهدفت مواقع في بلدة الزهراء.")
+    doc = make_doc(text, [("نابلس", "LOC"), ("الزهراء", "LOC")], tmx[:1])
+    (strikes,) = [e for e in run(doc) if e.type == "attack"]
+    assert names(doc, strikes.location) == ["نابلس", "الزهراء"]
+
+
+def test_noun_with_the_in_a_sentence_keeps_a_new_indefinite_one_apart() -> None:
+    text = ("ويعقد المنتدى بين الجانبين في يونيو المقبل. "
+            "ولم يحدد جدول هذا المنتدى بعد، وفي منتدى سابق في أبريل الماضي اتفق الجانبان على التعاون.")
+    doc = make_doc(text, tmx=[("يونيو المقبل", "2024-06", "DATE"), ("أبريل الماضي", "2024-04", "DATE")])
+    summits = [e for e in run(doc) if e.type == "conference"]
+    assert [e.time for e in summits] == [["t1"], ["t2"]] and summits[1].trigger.text == "منتدى"
+
+
+def test_statement_takes_time_and_place_only_from_a_gathering_told_with_it() -> None:
+    text = "وعقدت اللجنة اجتماعا مغلقا مساء الاثنين في جنيف. وحذر سامي الحداد خلال الاجتماع من تفاقم الأزمة."
+    doc = make_doc(text, [("اللجنة", "ORG"), ("جنيف", "LOC"), ("سامي الحداد", "PER")],
+                   [("مساء الاثنين", "2024-03-04TEV", "TIME")])
+    said = _one(doc, "statement")
+    assert said.time == [] and said.location == []
+    assert "سامي الحداد" in names(doc, _one(doc, "meeting").participants)
+
+
+def test_date_that_names_an_event_noun_is_its_time() -> None:
+    doc = make_doc("وارتفعت الأسعار في يونيو الماضي بعد احتجاجات 2019.", [],
+                   [("يونيو الماضي", "2024-06", "DATE"), ("2019", "2019", "DATE")])
+    assert _one(doc, "protest").time == ["t2"]
+    # dates joined to the first stay with it; a date behind a preposition is no naming date
+    doc = make_doc("ويبقى موعد القمة المنتظرة هذا الشهر أو في يونيو بين البلدين محل نقاش يوم الأحد.", [],
+                   [("هذا الشهر", "2024-05", "DATE"), ("يونيو", "2024-06", "DATE"),
+                    ("يوم الأحد", "2024-05-05", "DATE")])
+    assert _one(doc, "conference").time == ["t1", "t2"]
+    doc = make_doc("وتظاهر المئات أمام البرلمان في عمان يوم الجمعة.", [("عمان", "LOC")],
+                   [("يوم الجمعة", "2024-03-01", "DATE")])
+    assert _one(doc, "protest").time == ["t1"]
+
+
+def test_organizer_is_not_also_a_participant() -> None:
+    text = "نظمت جمعية النور حفلا تكريميا في عمان. وجرى الحفل بحضور جمعية النور ونادي الفكر."
+    doc = make_doc(text, [("جمعية النور", "ORG"), ("نادي الفكر", "ORG")])
+    a = text.rindex("جمعية النور")  # the host named again, a mention of its own
+    doc.entities.append(doc.entities[0].model_copy(update={"id": "e3", "start": a, "end": a + len("جمعية النور")}))
+    doc.entities.sort(key=lambda e: e.start)
+    party = _one(doc, "ceremony")
+    assert names(doc, party.organizers) == ["جمعية النور"] and names(doc, party.participants) == ["نادي الفكر"]
+
+
+def test_who_arrests_takes_part_and_organizes_nothing() -> None:
+    doc = make_doc("واعتقلت الشرطة الصحفي سامي الحداد في نابلس.",
+                   [("الشرطة", "ORG"), ("سامي الحداد", "PER"), ("نابلس", "LOC")])
+    arrest = _one(doc, "attack")
+    assert arrest.organizers == [] and set(names(doc, arrest.participants)) == {"الشرطة", "سامي الحداد"}
+    doc = make_doc("وشنت قوات الجيش هجوما على نابلس.", [("قوات الجيش", "ORG"), ("نابلس", "LOC")])
+    assert names(doc, _one(doc, "attack").organizers) == ["قوات الجيش"]
+
+
+def test_subject_of_qaama_carries_out_the_noun_it_takes_with_bi() -> None:
+    doc = make_doc("وذكرت الرابطة قيام الشرطة البلدية باعتقال الناشط سامي الحداد.",
+                   [("الشرطة البلدية", "ORG"), ("سامي الحداد", "PER")])
+    assert "الشرطة البلدية" in names(doc, _one(doc, "attack").participants)
+    doc = make_doc("وأوضح أن الجيش قام أيضا بقصف مواقع في الوادي.", [("الجيش", "ORG")])
+    assert names(doc, _one(doc, "attack").organizers) == ["الجيش"]
+    # the noun ب governs is not the event (قامت الحكومة بتسهيل زيارة الوفد): no agent of the visit
+    doc = make_doc("وقامت الحكومة بتسهيل زيارة الوزير سامي الحداد إلى عمان.",
+                   [("الحكومة", "ORG"), ("سامي الحداد", "PER"), ("عمان", "LOC")])
+    visit = _one(doc, "visit")
+    assert "الحكومة" not in names(doc, visit.participants + visit.organizers)
+
+
+def test_body_in_a_speakers_title_is_not_a_participant() -> None:
+    text = "انطلق مؤتمر الأفق في تونس. وألقى أمين عام رابطة المدن سامي الحداد كلمة في الافتتاح."
+    doc = make_doc(text, [("تونس", "LOC"), ("رابطة المدن", "ORG"), ("سامي الحداد", "PER")])
+    assert names(doc, _one(doc, "conference").participants) == ["سامي الحداد"]
+    doc = make_doc("انطلق مؤتمر الأفق في تونس بمشاركة رابطة المدن.", [("تونس", "LOC"), ("رابطة المدن", "ORG")])
+    assert names(doc, _one(doc, "conference").participants) == ["رابطة المدن"]
+
+
+def test_words_said_through_a_medium_are_not_said_at_the_gathering() -> None:
+    text = "انطلق مؤتمر الأفق في تونس. وقال سامي الحداد لوكالة الأنباء إن الحوار ضروري."
+    doc = make_doc(text, [("تونس", "LOC"), ("سامي الحداد", "PER")])
+    assert _one(doc, "conference").participants == []
+    doc = make_doc(text.replace(" لوكالة الأنباء", ""), [("تونس", "LOC"), ("سامي الحداد", "PER")])
+    assert names(doc, _one(doc, "conference").participants) == ["سامي الحداد"]
+
+
+def test_happening_of_a_kind_told_again_for_the_same_day_is_one() -> None:
+    text = ("وأحصت البلدية الأضرار بعد غارات جوية يوم الأحد. "
+            "وقال السكان إن الهدوء عاد، منذ هجوم الطائرات على مدينة درنة يوم الأحد.")
+    tmx = [("يوم الأحد", "2024-03-03", "DATE")]
+    doc = make_doc(text, [("البلدية", "ORG"), ("درنة", "LOC")], tmx)
+    a = text.rindex("يوم الأحد")
+    doc.timexes.append(doc.timexes[0].model_copy(update={"id": "t2", "start": a, "end": a + len("يوم الأحد")}))
+    (strike,) = [e for e in run(doc) if e.type == "attack"]
+    assert names(doc, strike.location) == ["درنة"]
+    # another day: another strike
+    doc.timexes[1] = doc.timexes[1].model_copy(update={"value": "2024-03-05"})
+    assert len([e for e in run(doc) if e.type == "attack"]) == 2
+
+
+def test_who_calls_people_to_a_happening_organizes_it() -> None:
+    doc = make_doc("ودعت جمعية النور إلى وقفة أمام الوزارة مساء اليوم.", [("جمعية النور", "ORG")],
+                   [("مساء اليوم", "2024-03-02TEV", "TIME")])
+    assert names(doc, _one(doc, "protest").organizers) == ["جمعية النور"]
+    # a call to something else, the happening further on, is no call to it
+    doc = make_doc("ودعت جمعية النور إلى الهدوء بعد انتهاء الوقفة أمام الوزارة مساء اليوم.", [("جمعية النور", "ORG")],
+                   [("مساء اليوم", "2024-03-02TEV", "TIME")])
+    assert _one(doc, "protest").organizers == []
+
+
+def test_same_word_for_a_happening_somewhere_else_is_another_one() -> None:
+    text = "وشهدت صفاقس وقفة احتجاجية في ساحة الشهداء. وفي تونس شارك طلاب في وقفة أمام الوزارة في باردو."
+    doc = make_doc(text, [("صفاقس", "LOC"), ("ساحة الشهداء", "LOC"), ("تونس", "LOC"), ("باردو", "LOC")])
+    stands = [e for e in run(doc) if e.type == "protest"]
+    assert [names(doc, e.location) for e in stands] == [["ساحة الشهداء"], ["باردو"]]
+    # the same place: the same stand told again
+    doc = make_doc("وشهدت صفاقس وقفة احتجاجية في ساحة الشهداء. وشارك المئات في وقفة في ساحة الشهداء.",
+                   [("صفاقس", "LOC"), ("ساحة الشهداء", "LOC")])
+    a = doc.raw.rindex("ساحة الشهداء")
+    doc.entities.append(doc.entities[1].model_copy(update={"id": "e3", "start": a, "end": a + len("ساحة الشهداء")}))
+    assert len([e for e in run(doc) if e.type == "protest"]) == 1
+
+
+def test_a_gathering_still_to_come_takes_in_no_happening_going_on_now() -> None:
+    text = ("ويعقد الملتقى المنتظر بين الوفدين الأسبوع المقبل في جنيف. "
+            "ويؤدي الوزير سامي الحداد حاليا زيارة إلى روما.")
+    doc = make_doc(text, [("جنيف", "LOC"), ("سامي الحداد", "PER"), ("روما", "LOC")],
+                   [("الأسبوع المقبل", "2024-W11", "DATE")], published="2024-03-04")
+    assert names(doc, _one(doc, "visit").location) == ["روما"]
+    # a session announced for later is part of it
+    doc = make_doc("ويعقد الملتقى المنتظر بين الوفدين الأسبوع المقبل في جنيف. وستعقد جلسة مغلقة في اليوم الأول.",
+                   [("جنيف", "LOC")], [("الأسبوع المقبل", "2024-W11", "DATE")], published="2024-03-04")
+    assert [e.type for e in run(doc)] == ["conference"]
+
+
+def test_date_inside_the_words_quoted_does_not_date_the_happening() -> None:
+    text = 'وقال الوزير سامي الحداد، خلال مؤتمر صحفي عقده اليوم، "إن الوزارة بدأت سنة 2010 خطتها".'
+    doc = make_doc(text, [("سامي الحداد", "PER")], [("اليوم", "2024-03-02", "DATE"), ("2010", "2010", "DATE")])
+    assert _one(doc, "conference").time == ["t1"]
+    # a date after a quoted name is outside the quotes
+    doc = make_doc('وتزامن ذلك مع "منتدى الشباب" الذي عقد في الرباط أمس.', [("الرباط", "LOC")],
+                   [("أمس", "2024-03-01", "DATE")])
+    assert _one(doc, "conference").time == ["t1"]
+
+
+def test_places_joined_by_a_slash_are_one_list() -> None:
+    doc = make_doc("واختتمت الرابطة مؤتمرها الرابع في مدينة ميلانو/إيطاليا بمشاركة واسعة.",
+                   [("الرابطة", "ORG"), ("ميلانو", "LOC"), ("إيطاليا", "LOC")])
+    assert names(doc, _one(doc, "conference").location) == ["ميلانو", "إيطاليا"]
+    # a person after the slash is no place of it
+    doc = make_doc("وانطلق المؤتمر في ميلانو/سامي الحداد.", [("ميلانو", "LOC"), ("سامي الحداد", "PER")])
+    assert names(doc, _one(doc, "conference").location) == ["ميلانو"]
+
+
+def test_preposition_letter_kept_on_a_place_name_governs_it() -> None:
+    text = "وعقد الوزير سامي الحداد مؤتمرا صحفيا اليوم بالميناء القديم ببنزرت."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("الميناء القديم", "LOC"), ("بنزرت", "LOC")],
+                   [("اليوم", "2024-03-02", "DATE")])
+    assert names(doc, _one(doc, "conference").location) == ["الميناء القديم", "بنزرت"]
+    # a name that itself begins with the letter is not governed by it
+    doc = make_doc("وعقد الوزير سامي الحداد مؤتمرا صحفيا اليوم وبنزرت حاضرة.",
+                   [("سامي الحداد", "PER"), ("بنزرت", "LOC")], [("اليوم", "2024-03-02", "DATE")])
+    assert _one(doc, "conference").location == []
+
+
+def test_a_clause_of_its_own_after_the_trigger_tells_of_something_else() -> None:
+    text = "واعتقل سامي الحداد في ميناء صور في مايو 2017، بينما كان عائدا إلى بيروت."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("ميناء صور", "LOC"), ("بيروت", "LOC")],
+                   [("مايو 2017", "2017-05", "DATE")])
+    assert names(doc, _one(doc, "attack").location) == ["ميناء صور"]
+    doc = make_doc("واعتقل سامي الحداد في ميناء صور وهو في طريقه إلى بيروت.",
+                   [("سامي الحداد", "PER"), ("ميناء صور", "LOC"), ("بيروت", "LOC")])
+    assert names(doc, _one(doc, "attack").location) == ["ميناء صور", "بيروت"]
+
+
+def test_place_in_a_relative_clause_on_the_speaker_is_not_where_he_spoke() -> None:
+    doc = make_doc("وقال الباحث، الذي عمل سنوات في دمشق سامي الحداد، إن الوضع هادئ.",
+                   [("دمشق", "LOC"), ("سامي الحداد", "PER")])
+    said = _one(doc, "statement")
+    assert names(doc, [said.speaker]) == ["سامي الحداد"] and said.location == []
+    # a relative clause on the setting keeps its place
+    doc = make_doc("وقال سامي الحداد أمام جمع من مؤيديه الذين احتشدوا في دمشق إن الوضع هادئ.",
+                   [("سامي الحداد", "PER"), ("دمشق", "LOC")])
+    assert names(doc, _one(doc, "statement").location) == ["دمشق"]
+
+
+def test_places_listed_after_min_bainiha_are_where_it_happens() -> None:
+    text = "ونظمت النقابات مسيرات في مدن عدة ومن بينها، تونس وصفاقس وسوسة."
+    doc = make_doc(text, [("تونس", "LOC"), ("صفاقس", "LOC"), ("سوسة", "LOC")])
+    assert names(doc, _one(doc, "protest").location) == ["تونس", "صفاقس", "سوسة"]
+    # a place named in passing, no list opened before it
+    doc = make_doc("ونظمت النقابات مسيرات أمس ترفع أعلام تونس.", [("تونس", "LOC")], [("أمس", "2024-03-01", "DATE")])
+    assert _one(doc, "protest").location == []
+
+
+def test_name_a_relative_clause_hangs_on_is_the_verbs_object_pronoun() -> None:
+    doc = make_doc("وسامي الحداد، الذي اعتقلته الشرطة قبل عامين، أفرج عنه اليوم.",
+                   [("سامي الحداد", "PER"), ("الشرطة", "ORG")])
+    assert set(names(doc, _one(doc, "attack").participants)) == {"سامي الحداد", "الشرطة"}
+    # no pronoun on the verb: the name before is its subject, not what befell it
+    doc = make_doc("والشرطة، التي اعتقلت سامي الحداد قبل عامين، تنفي ذلك.", [("الشرطة", "ORG"), ("سامي الحداد", "PER")])
+    ev = _one(doc, "attack")
+    assert "سامي الحداد" in names(doc, ev.participants)
+
+
+def test_topic_set_up_by_amma_is_the_subject_of_the_verb_after_fa() -> None:
+    doc = make_doc("أما سامي الحداد (وهو أستاذ جامعي) فاعتقل قبل شهر في ميناء صور.",
+                   [("سامي الحداد", "PER"), ("ميناء صور", "LOC")])
+    assert names(doc, _one(doc, "attack").participants) == ["سامي الحداد"]
+    # a sentence between them: another clause
+    doc = make_doc("أما سامي الحداد فغادر البلاد. فاعتقل الأمن صحفيا في ميناء صور.",
+                   [("سامي الحداد", "PER"), ("ميناء صور", "LOC")])
+    assert _one(doc, "attack").participants == []
+
+
+def test_years_of_someones_age_are_no_date() -> None:
+    text = "واعتقل سامي الحداد (وهو في الستينيات من عمره) في ميناء صور في مايو 2017."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("ميناء صور", "LOC")],
+                   [("الستينيات", "196", "DATE"), ("مايو 2017", "2017-05", "DATE")])
+    assert _one(doc, "attack").time == ["t2"]
+    doc = make_doc("واعتقل سامي الحداد في الستينيات من القرن الماضي.", [("سامي الحداد", "PER")],
+                   [("الستينيات", "196", "DATE")])
+    assert _one(doc, "attack").time == ["t1"]
+
+
+def test_time_halfway_between_two_triggers_is_the_earlier_ones() -> None:
+    text = "وأقيم للوزير حفل في القصر الكبير ، مساء الاثنين ، في أول زيارته إلى عمان."
+    doc = make_doc(text, [("عمان", "LOC")], [("مساء", "2024-03-07TEV", "TIME")])
+    assert {e.type: e for e in run(doc)}["ceremony"].time == ["t1"]
+    # nearer the later trigger: not the earlier one's
+    doc = make_doc("وأقيم للوزير حفل في القصر ، في أول أيام مساء زيارته إلى عمان.",
+                   [("عمان", "LOC")], [("مساء", "2024-03-07TEV", "TIME")])
+    evs = {e.type: e for e in run(doc)}
+    assert evs["visit"].time == ["t1"] and "ceremony" not in evs

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from seedx.record import Entity, EventType, Span, Timex
 from seedx.stages.events.context import Context
-from seedx.stages.events.lexicon import Lexicon
+from seedx.stages.events.lexicon import Lexicon, load_lexicon
 from seedx.stages.events.triggers import Mention
 from seedx.stages.normalize import normalize_word
 
@@ -76,6 +76,9 @@ class Draft:
     quote: Span | None = None
     close_time: list[str] = field(default_factory=list)
     """The times standing in the trigger's own clause, near it: all that a later mention adds (coref.merge)."""
+    bare: bool = False
+    """The first mention came with no argument of its own (the rest of its sentence's mentions may have some):
+    like a mention alone without any, it goes on with the last happening of its kind (coref.antecedent)."""
 
     def add(self, slot: str, ids: list[str]) -> None:
         have: list[str] = getattr(self, slot)
@@ -107,6 +110,10 @@ def _governed(ctx: Context, s: int) -> str:
     e = ctx.ent_at[s]
     if clitic in ("ب", "ل", "ك") and (e is None or e.start > tok.start):
         return clitic  # a letter the entity's own span holds (ليلى، لبنان) is no preposition
+    if not clitic and e is not None and e.start > tok.start:
+        lead = ctx.doc.raw[tok.start:e.start].lstrip("وف")
+        if lead in ("ب", "ل", "ك"):
+            return lead  # ببئر الماء: the tokenizer kept the letter on, ner's span starts after it
     if s > 0:
         prev = ctx.tokens[s - 1]
         if prev.norm in _PREPS:
@@ -115,6 +122,30 @@ def _governed(ctx: Context, s: int) -> str:
             return prev.norm[0]
         if prev.norm == "-" and s > 1 and ctx.tokens[s - 2].norm in ("ل", "ب", "لـ", "بـ"):
             return ctx.tokens[s - 2].norm[0]
+    return _title_governed(ctx, s)
+
+
+_TITLE_REACH = 3
+"""Words of a title (and its adjectives) between a preposition and the name it governs (بالرئيس الأمريكي فلان)."""
+
+
+def _title_governed(ctx: Context, s: int) -> str:
+    """The preposition on the title in front of a person's name (بالرئيس الفرنسي فلان، لعمدة المدينة فلان):
+    it governs the whole phrase, the name included ('' when none)."""
+    e = ctx.ent_at[s]
+    if e is None or e.label != "PER":
+        return ""
+    titles = _speaker_titles(load_lexicon())
+    k = s - 1
+    while k >= 0 and s - k <= _TITLE_REACH and ctx.is_word(k) and ctx.tmx_at[k] is None:
+        if ctx.ent_at[k] is not None and ctx.ent_at[k].label != "LOC":
+            return ""  # another name: not one phrase
+        if ctx.ent_at[k] is None and ctx.stems(k) & titles:
+            clitic = ctx.tokens[k].clitic.lstrip("وف")
+            if clitic in ("ب", "ل"):
+                return clitic
+            return ctx.tokens[k - 1].norm if k > 0 and ctx.tokens[k - 1].norm in _PREPS else ""
+        k -= 1
     return ""
 
 
@@ -165,7 +196,7 @@ def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> l
                 if joined or tok.clitic.startswith("و") or e.start > tok.start and ctx.doc.raw[tok.start] == "و":
                     nxt = e
                 break
-            if tok.norm in (",", "و") or tok.norm.startswith("و") and tok.kind == "word" and words == 0:
+            if tok.norm in (",", "و", "/") or tok.norm.startswith("و") and tok.kind == "word" and words == 0:
                 joined = True
             elif tok.norm == '"':
                 pass  # quotes around a name ("جمعية النور" ونادي الفكر) do not end the list
@@ -205,6 +236,25 @@ def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14,
     return hi
 
 
+def _quoted_name(ctx: Context, k: int) -> bool:
+    """The quotation mark at k opens or closes quotes around exactly one name (وأشار "الرصد" إلى)."""
+    n = len(ctx.tokens)
+    e = ctx.ent_at[k + 1] if k + 1 < n else None
+    if e is not None:  # opening: the name, then the closing mark
+        r = k + 1
+        while r < n and ctx.ent_at[r] is e:
+            r += 1
+        if r < n and ctx.tokens[r].norm == '"':
+            return True
+    e = ctx.ent_at[k - 1] if k > 0 else None
+    if e is not None:  # closing: the opening mark, then the name
+        r = k - 1
+        while r > 0 and ctx.ent_at[r - 1] is e:
+            r -= 1
+        return r > 0 and ctx.tokens[r - 1].norm == '"'
+    return False
+
+
 def clause_end(ctx: Context, i: int, stop: frozenset[str]) -> int:
     """End (exclusive) of the clause after token i: at a complementizer or clause punctuation."""
     return _clause_forward(ctx, i, stop)
@@ -225,6 +275,10 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     reported = _reported_from(ctx, m)
     if reported is not None:
         return [reported]
+    quoted = ctx.ent_at[m.j + 1] if m.pos == "verb" and m.j + 1 < len(ctx.tokens) else None
+    if quoted is not None and quoted.label in ("PER", "ORG") and ctx.tokens[m.j].norm == '"' \
+            and _quoted_name(ctx, m.j):
+        return [quoted]  # ودعت "رابطة الشباب"، وأشار "الرصد" إلى: the subject's name in quotes, not the words said
     if m.pos == "noun":
         stop = stop - {"عن", "من"}
     end = _clause_forward(ctx, m.j - 1, stop)
@@ -240,6 +294,9 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     cands = [c for c in cands if c[0] < first_prep
              or c[2].label == "PER" and (not titled or _names_after_preps(ctx, m.j, c[0]))]
     if titled and not any(c[2].label == "PER" for c in cands):
+        named = _named_after_title(ctx, m, lex)
+        if named is not None:
+            return [named]
         holder = _title_holder(ctx, m, lex)
         if holder is not None:
             return [holder]
@@ -264,7 +321,9 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
         pick = next((c for c in plain if c[2].label == "PER"), plain[0])
         return entity_list(ctx, pick[0], end, pick[2], gap=0) if pick[2].label != "PER" else [pick[2]]
     lo, _ = ctx.sentence_of(m.i)
-    before_all = [(s, e_, e) for s, e_, e in entity_spans(ctx, max(lo, m.i - 14), m.i)
+    # a participle's subject is its sentence's (وانتقد فلان قرار الوزير فلان، قائلا: the first one)
+    participle = m.role == "participle"
+    before_all = [(s, e_, e) for s, e_, e in entity_spans(ctx, lo if participle else max(lo, m.i - 14), m.i)
                   if e.label != "MISC" and not _governed(ctx, s)]
     if m.pos == "verb" and m.role != "participle" and not ctx.tokens[m.i].clitic.startswith(("و", "ف", "ل")) \
             and not (m.i > lo and ctx.tokens[m.i - 1].norm in lex.cues["clause_links"]):
@@ -276,10 +335,26 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
         before = [c for c in before if c[2].label == "PER"]  # only a person outranks a name after the verb
     if before:
         per = [c for c in before if c[2].label == "PER"]
-        return [(per or before)[-1][2]]
+        return [(per or before)[0 if participle else -1][2]]
     if cands:
         return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
     return [before_all[-1][2]] if before_all else []
+
+
+_TITLE_PREPS = frozenset(normalize_word(w) for w in ("على", "من", "عن", "إلى"))
+"""Prepositions inside a long title (رئيس الهيئة المشرفة على المعرض): they end no subject."""
+
+
+def _named_after_title(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
+    """The person a long title right after the verb leads to (وأوضح رئيس الهيئة المشرفة على المعرض السنوي
+    الدكتور فلان، أن): the first PER of the clause read on over the prepositions of the title, where no
+    preposition governs the name itself and no other preposition (بعد، خلال) comes first; None when a
+    complementizer or punctuation comes first."""
+    end = _clause_forward(ctx, m.j - 1, lex.cues["speaker_titles_stop"] - _TITLE_PREPS)
+    other = next((k for k in range(m.j, end) if ctx.tokens[k].norm in _PREPS - _TITLE_PREPS), end)
+    # not past another preposition (قال المسؤول بعد وصول فلان: someone else)
+    return next((e for s, _, e in entity_spans(ctx, m.j, other) if e.label == "PER" and not _governed(ctx, s)),
+                None)
 
 
 def _reported_from(ctx: Context, m: Mention) -> Entity | None:
@@ -474,8 +549,20 @@ def statement_place(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     if m.pos != "verb":
         return []
     end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"] - _PLACE_PATH)
+    # not a place of the speaker's description (الباحث، الذي عمل سنوات في القاهرة، ...); one that
+    # describes the setting goes on (أمام جمع من مؤيديه الذين احتشدوا في الساحة بتونس)
+    end = _subordinate_from(ctx, m.j, end, lex.cues["subordinators"])
+    rel = _subordinate_from(ctx, m.j, end, lex.cues["relative_pronouns"])
+    if not any(ctx.tokens[k].norm in _SAID_AT for k in range(m.j, rel)):
+        end = rel
     return list(dict.fromkeys(e.id for s, _, e in entity_spans(ctx, m.j, end) if e.label == "LOC"
                               and (_governed(ctx, s) in _SAID_AT or _place_word_before(ctx, s, lex))))
+
+
+def _subordinate_from(ctx: Context, lo: int, hi: int, openers: frozenset[str]) -> int:
+    """The first token in [lo, hi) that opens a clause of its own (بينما، عندما، حيث كان; with relative pronouns
+    also الذي، التي), outside any name; hi when none."""
+    return next((k for k in range(lo, hi) if ctx.ent_at[k] is None and ctx.tokens[k].norm in openers), hi)
 
 
 def quote_span(ctx: Context, m: Mention) -> Span | None:
@@ -514,21 +601,22 @@ def _entity_owner(ctx: Context, s: int, anchors: list[int], lex: Lexicon) -> int
 
 
 def _owner(i: int, anchors: list[int]) -> int:
-    """The anchor token nearest to token i (ties go to the one after it)."""
+    """The anchor token nearest to token i; a tie goes to the one before it: what follows a trigger tells of it
+    (حفل في القصر، مساء الاثنين، في ختام جولته: the evening is the party's)."""
     if len(anchors) == 1:  # most sentences hold one trigger: it owns every token
         return anchors[0]
-    return min(anchors, key=lambda a: (abs(a - i), a < i))
+    return min(anchors, key=lambda a: (abs(a - i), a > i))
 
 
 def _owned(anchors: list[int], a: int, lo: int, hi: int) -> range:
-    """Tokens of [lo, hi) whose nearest anchor (`_owner`) is a: the stretch from halfway to the anchor before
-    (a token just halfway goes to a) to halfway to the one after (there it goes to that one). Computed
+    """Tokens of [lo, hi) whose nearest anchor (`_owner`) is a: the stretch from just after halfway to the
+    anchor before (a token just halfway goes to that one) to halfway to the one after (there it goes to a). Computed
     from a's neighbours instead of asking `_owner` token by token; `anchors` ascend, as mentions do."""
     if a not in anchors:
         return range(0)
     p = anchors.index(a)
-    start = (anchors[p - 1] + a + 1) // 2 if p > 0 else lo
-    end = (a + anchors[p + 1] + 1) // 2 if p + 1 < len(anchors) else hi
+    start = (anchors[p - 1] + a) // 2 + 1 if p > 0 else lo
+    end = (a + anchors[p + 1]) // 2 + 1 if p + 1 < len(anchors) else hi
     return range(max(lo, start), min(hi, end))
 
 
@@ -540,17 +628,32 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
     mine = _owned(anchors, m.i, lo, hi)
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
                                          and abs(k - m.i) <= _reach(t) and not offset_duration(ctx, k, lex)
-                                         and not _history(ctx, k, m))))
+                                         and not _history(ctx, k, m) and not _in_quotes(ctx, m, k)
+                                         and not _age(ctx, t, lex))))
+    own = _apposed_dates(ctx, m)
+    if own and set(own) <= set(draft.time):
+        draft.time = own  # احتجاجات 2019: the happening's own date; the sentence's others date its clause
     draft.close_time = [t for t in draft.time if _close(ctx, m, t)]
-    spans = [sp for sp in entity_spans(ctx, lo, hi) if _entity_owner(ctx, sp[0], anchors, lex) == m.i]
+    cut = _subordinate_from(ctx, m.j, hi, lex.cues["subordinators"])
+    # a clause of its own after the trigger (بينما كان عائدا إلى بيته في بيروت) tells of something else
+    spans = [sp for sp in entity_spans(ctx, lo, cut) if _entity_owner(ctx, sp[0], anchors, lex) == m.i]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
     cue_any = cue_org | cue_part
     targets = draft.type == "attack" and event_subject(ctx, m, lex)
     taken: set[str] = set()
     heading: list[str] = []
     holder = _body_after(ctx, m)
+    agent = _agent(ctx, m, lo, lex)
+    undergoer = _relative_object(ctx, m, lo, lex)
+    if undergoer is not None and undergoer.label in ("PER", "ORG", "LOC"):
+        draft.add("participants", [undergoer.id])  # فلان، الذي اعتقلته الشرطة: the one the verb's pronoun is
     for s, _, e in spans:
         if e.id in taken:
+            continue
+        if s == agent and e.label in ("PER", "ORG", "LOC"):
+            # قيام الشرطة باعتقال الناشط، الجيش قام بقصف المواقع: who carries the happening out
+            draft.add("participants" if draft.type in _PARTICIPANT_SUBJECT_TYPES else "organizers", [e.id])
+            taken.add(e.id)
             continue
         gov = _governed(ctx, s)
         cue = cue_before(ctx, s, lo, cue_any)
@@ -653,6 +756,83 @@ def _body_after(ctx: Context, m: Mention) -> int:
     return -1
 
 
+_CALL_PREPS = frozenset(normalize_word(w) for w in ("إلى", "الى"))
+_AGENT_GAP = 3
+"""Words that may stand between the verb قام and the event noun it takes with ب (قام أيضا مساء أمس بقصف)."""
+
+
+def _agent(ctx: Context, m: Mention, lo: int, lex: Lexicon) -> int:
+    """First token of the one who carries out or calls an event noun: one governed by ب after قام/قيام (قيام
+    الشرطة باعتقال الناشط، قامت البلدية بحملة، الجيش قام بقصف المواقع), or by إلى after دعا (دعت الرابطة
+    إلى وقفة أمام الوزارة): the name right after the verb, else the name right before it; -1 when the noun is
+    not so governed."""
+    if m.pos != "noun":
+        return -1
+    if ctx.tokens[m.i].clitic.lstrip("وف").startswith("ب"):
+        verbs = lex.cues["agent_verbs"]
+    elif m.i > lo and ctx.tokens[m.i - 1].norm in _CALL_PREPS:
+        verbs = lex.cues["call_verbs"]
+    else:
+        return -1
+    k, words = m.i - 1, 0
+    while k >= lo and not ctx.stems(k) & verbs:
+        if ctx.ent_at[k] is None and ctx.tmx_at[k] is None:
+            if ctx.tokens[k].norm in _CLAUSE_PUNCT:
+                return -1
+            words += ctx.tokens[k].kind == "word"
+            if words > _AGENT_GAP:
+                return -1
+        k -= 1
+    if k < lo:
+        return -1
+    if ctx.ent_at[k + 1] is not None and not _governed(ctx, k + 1):
+        return k + 1
+    e = ctx.ent_at[k - 1] if k > lo else None
+    if e is None or ctx.tokens[k].clitic:
+        return -1  # وقام بقصف: the verb opens a clause of its own, no name before it is its subject
+    s = k - 1
+    while s > lo and ctx.ent_at[s - 1] is e:
+        s -= 1
+    return s
+
+
+def _relative_object(ctx: Context, m: Mention, lo: int, lex: Lexicon) -> Entity | None:
+    """The name a relative clause hangs on when its verb, the trigger, has an object pronoun (فلان، الذي
+    اعتقلته الشرطة قبل عامين): the pronoun is that name, the one the happening befell."""
+    if m.pos != "verb" or m.noun is not None or m.i - 1 <= lo:
+        return None
+    norm = ctx.tokens[m.i].norm
+    if norm == m.verb or not norm.endswith(("ه", "ها", "هم", "هن")) or m.verb.endswith(norm[-1]):
+        return None
+    if ctx.tokens[m.i - 1].norm not in lex.cues["relative_pronouns"]:
+        return None
+    k = m.i - 2
+    if ctx.tokens[k].norm == "," and k > lo:
+        k -= 1
+    return ctx.ent_at[k]
+
+
+def affiliation(ctx: Context, s: int, lex: Lexicon) -> bool:
+    """The body at s is part of a person's title, not a party of its own: a title before it and the person's
+    name right after it (أمين عام الرابطة فلان) or right before the title (الدكتور فلان رئيس جامعة
+    المدينة)."""
+    e = ctx.ent_at[s]
+    if e is None or e.label != "ORG" or s == 0:
+        return False
+    titles = _speaker_titles(lex)
+    k = s - 1
+    if ctx.tokens[k].norm in ("عام", "العام") and k > 0:
+        k -= 1  # أمين عام
+    if ctx.ent_at[k] is not None or not ctx.stems(k) & titles:
+        return False
+    end = s
+    while end < len(ctx.tokens) and ctx.ent_at[end] is e:
+        end += 1
+    after = ctx.ent_at[end] if end < len(ctx.tokens) else None
+    before = ctx.ent_at[k - 1] if k > 0 else None
+    return after is not None and after.label == "PER" or before is not None and before.label == "PER"
+
+
 def _titles_only(ctx: Context, lo: int, hi: int, lex: Lexicon) -> bool:
     """Tokens [lo, hi) are words of rank and address only (صاحب السمو الملكي الأمير), none with a clitic."""
     words = _rank_words(lex)
@@ -708,10 +888,65 @@ def _heading(ctx: Context, s: int) -> bool:
         and "\n" not in ctx.doc.raw[e.end:ctx.tokens[k].start]
 
 
+def _age(ctx: Context, t: Timex, lex: Lexicon) -> bool:
+    """A decade or number of years followed by من عمره (في العقد السادس من عمره): someone's age, no date."""
+    ks = ctx.token_range(t.start, t.end)
+    k = ks[-1] + 1 if ks else len(ctx.tokens)
+    return k + 1 < len(ctx.tokens) and ctx.tokens[k].norm == "من" and bool(ctx.stems(k + 1) & lex.cues["age_words"])
+
+
+def _in_quotes(ctx: Context, m: Mention, k: int) -> bool:
+    """Token k stands inside a quotation opened between it and the trigger (مؤتمر صحفي ...، "إن الوزارة بدأت
+    سنة 2010 خطتها"): a date of the words quoted, not of the happening."""
+    lo, _ = ctx.sentence_of(k)
+    if sum(1 for r in range(lo, k) if ctx.tokens[r].norm == '"') % 2 == 0:
+        return False  # outside quotes (after a quoted name: مع "منتدى الشباب" الذي عقد قبل أيام)
+    a, b = (m.j, k) if k >= m.j else (k + 1, m.i)
+    return any(ctx.tokens[r].norm == '"' for r in range(a, b))
+
+
 def _reach(t: Timex) -> int:
     """How far from the trigger a timex may stand to date the event."""
     loose = t.type == "DURATION" or (t.value or "").endswith("_REF")
     return _LOOSE_REACH if loose else _TIME_REACH
+
+
+_APPOSED_REACH = 2
+"""Words (adjectives, a name) that may stand between an event noun and the date that names it (الانتخابات
+البلدية عام 2018)."""
+_DATE_LINKS = frozenset(normalize_word(w) for w in ("و", "أو", "في"))
+"""Words that join a second date to the first (هذا الشهر أو في يونيو)."""
+
+
+def _apposed_dates(ctx: Context, m: Mention) -> list[str]:
+    """The dates that follow an event noun as part of its naming phrase (احتجاجات 2019، الانتخابات البلدية عام
+    2018، معاهدة السلام عام 1979، القمة المرتقبة هذا الشهر أو في يونيو): ids of the DATE timexes, the first
+    with only adjectives or a name before it (no preposition, no punctuation), the rest joined to it by و/أو;
+    none for a verb."""
+    if m.pos != "noun" or m.noun is not None:
+        return []
+    k, words = m.j, 0
+    while k < len(ctx.tokens) and ctx.tmx_at[k] is None:
+        tok = ctx.tokens[k]
+        if ctx.ent_at[k] is None:
+            if tok.kind != "word" or tok.clitic or tok.norm in _PREPS:
+                return []
+            words += 1
+            if words > _APPOSED_REACH:
+                return []
+        k += 1
+    out: list[str] = []
+    while k < len(ctx.tokens) and (t := ctx.tmx_at[k]) is not None and t.type == "DATE":
+        out.append(t.id)
+        while k < len(ctx.tokens) and ctx.tmx_at[k] is t:
+            k += 1
+        r = k
+        while r < len(ctx.tokens) and ctx.tmx_at[r] is None and ctx.tokens[r].norm in _DATE_LINKS and r - k < 2:
+            r += 1
+        if r == k:
+            break
+        k = r
+    return out
 
 
 def _close(ctx: Context, m: Mention, tid: str) -> bool:
@@ -769,7 +1004,17 @@ def _longest(words: frozenset[str] | set[str]) -> str:
 
 
 def _place_word_before(ctx: Context, s: int, lex: Lexicon) -> bool:
-    return s > 0 and bool(ctx.stems(s - 1) & lex.cues["location_preps"]) and ctx.ent_at[s - 1] is None
+    """A place word right before the name (مدينة، منطقة), or a list's opening (في مدن عدة ومن بينها، ...):
+    the name is a place where it happens, as if a preposition governed it."""
+    if s == 0 or ctx.ent_at[s - 1] is not None:
+        return False
+    if ctx.stems(s - 1) & lex.cues["location_preps"]:
+        return True
+    k = s - 2 if ctx.tokens[s - 1].norm in (",", ":") else s - 1
+    return k >= 0 and ctx.ent_at[k] is None and bool(ctx.stems(k) & lex.cues["list_intros"])
+
+
+_AMMA = normalize_word("أما")
 
 
 def _is_subject_of(ctx: Context, s: int, m: Mention) -> bool:
@@ -781,6 +1026,10 @@ def _is_subject_of(ctx: Context, s: int, m: Mention) -> bool:
                     and ctx.tmx_at[k] is None)
         punct = any(ctx.tokens[k].norm in _CLAUSE_PUNCT and ctx.tokens[k].norm != '"' for k in range(m.j, s))
         return words <= 3 and not punct
+    # أما فلان (...) فاعتقل في الميناء: the topic أما sets up is the subject of the verb its ف opens
+    if s > 0 and ctx.tokens[s - 1].norm == _AMMA and ctx.tokens[m.i].clitic.startswith("ف") \
+            and not any(ctx.tokens[k].norm in _CLAUSE_END for k in range(s, m.i)):
+        return True
     # A verb that opens with و or ف starts a clause of its own (تركيا وتجمع مئات: a dateline, then the news);
     # a name on the line above is a heading (اليمن / تظاهر مئات اليمنيين في صنعاء), no subject.
     e = ctx.ent_at[s]

@@ -118,13 +118,29 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft, lex: Lexicon) -> D
     last = same[-1]
     if ctx.tokens[last.mentions[-1].i].sent == ctx.tokens[m.i].sent:
         return last  # one sentence, one happening of a type (عقد اجتماعا ... وتم عقد مباحثات)
-    if m.definite or not _has_arguments(new):
+    if m.definite or new.bare or not _has_arguments(new):
         return last
-    if _same_word(ctx, m, last) and (m.pos == "noun" or not _new_people(ctx, last, new)):
+    if _same_word(ctx, m, last) and (m.pos == "noun" or not _new_people(ctx, last, new)) \
+            and not _elsewhere(ctx, last, new):
         return last  # the same verb again, about the same people (التقى ... والتقى الوزيران)
     if m.pos == "verb" and not new.time and _shares_argument(ctx, last, new):
         return last
+    if _same_days(ctx, last, new):
+        return last  # قصف جوي يوم الأحد ... منذ هجوم الأحد على المدينة: that day's happening again
     return None
+
+
+def _elsewhere(ctx: Context, old: Draft, new: Draft) -> bool:
+    """Both name where they happen and share no place: the same word for a happening somewhere else (a round-up's
+    وقفة في ساحة المدينة ... وفي بلد آخر: دعت الرابطة إلى وقفة أمام الوزارة)."""
+    here = {_canon(ctx, x) for x in new.location}
+    return bool(here) and bool(old.location) and not here & {_canon(ctx, x) for x in old.location}
+
+
+def _same_days(ctx: Context, old: Draft, new: Draft) -> bool:
+    """`new` is dated by days only, each a day `old` has: the happening of its kind already told for that day."""
+    days = _dates(ctx, new)
+    return bool(days) and all(len(d) == 10 for d in days) and days <= _dates(ctx, old)
 
 
 def _same_word(ctx: Context, m: Mention, d: Draft) -> bool:

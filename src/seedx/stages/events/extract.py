@@ -7,6 +7,7 @@ from seedx.record import Entity, Event, Offsets, Span
 from seedx.stages.events.arguments import (
     HOLDING_VERBS,
     Draft,
+    affiliation,
     attach,
     clause_end,
     cue_before,
@@ -18,7 +19,7 @@ from seedx.stages.events.arguments import (
     statement_time,
 )
 from seedx.stages.events.context import Context
-from seedx.stages.events.coref import SPEAKER_GAP, antecedent, has_arguments, merge, same_happening
+from seedx.stages.events.coref import SPEAKER_GAP, antecedent, compatible, has_arguments, merge, same_happening
 from seedx.stages.events.lexicon import Lexicon, load_lexicon
 from seedx.stages.events.status import event_status
 from seedx.stages.events.triggers import Mention, find_mentions
@@ -131,7 +132,8 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
     for d in drafts:
         m = d.mentions[0]
         if d.type == "statement" and d.speaker and d.trigger.start > hall.trigger.start \
-                and ctx.entities[d.speaker].label == "PER" and not (m.i > 0 and ctx.tokens[m.i - 1].norm in rel):
+                and ctx.entities[d.speaker].label == "PER" and not (m.i > 0 and ctx.tokens[m.i - 1].norm in rel) \
+                and not _through_medium(ctx, m, lex):
             hall.add("participants", [d.speaker])  # not one recalled in a relative clause (الخطة التي أعلنها فلان)
     org_cues = lex.cues["organizer_cues"]
     cues = lex.cues["gathering_participant_cues"]
@@ -156,10 +158,17 @@ def _speakers_take_part(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None
         if e.label == "PER" and any(lo <= k < s for k in cue_at):
             hall.add("participants", [e.id])
             taken.add(e.id)
-        elif cue_before(ctx, s, lo, cues):
+        elif cue_before(ctx, s, lo, cues) and not affiliation(ctx, s, lex):
             group = [x for x in entity_list(ctx, s, hi, e) if x.label in ("PER", "ORG") and x.id not in taken]
             hall.add("participants", [x.id for x in group])
             taken.update(x.id for x in group)
+
+
+def _through_medium(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+    """Words said through a medium, not from a gathering's floor: a tweet, an interview, a news agency in the
+    statement's clause (كتب الوزير في تغريدة، قال فلان لوكالة الأنباء، في مقابلة مع)."""
+    end = clause_end(ctx, m.j - 1, lex.cues["speaker_titles_stop"])
+    return any(ctx.stems(k) & lex.cues["medium_words"] for k in range(m.j, end))
 
 
 _SETTINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
@@ -191,10 +200,14 @@ def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
                         for r in range(k + 2, min(end, k + 4)))
             if ctx.entities[d.speaker].label in ("PER", "ORG"):
                 hall.add("organizers" if holds else "participants", [d.speaker])
-            if not d.location:
-                d.add("location", hall.location)
-            if not d.time:
-                d.add("time", hall.time)
+            if hall.mentions[0].i == k + 1:
+                # the gathering told here for the first time (خلال مؤتمر صحفي عقده مساء أمس): its place and
+                # time are this sentence's; one named before (خلال اللقاء، خلال الوقفة التي ...) went on over
+                # hours or days, and the words said in it are not dated by it
+                if not d.location:
+                    d.add("location", hall.location)
+                if not d.time:
+                    d.add("time", hall.time)
             break
 
 
@@ -231,6 +244,10 @@ def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
         return
     cues = lex.cues["candidate_cues"]
     body_words = lex.cues["election_body_words"]
+    # a candidate named in a sentence that tells of an election of its own (وكان منافس فلان على رئاسة
+    # النادي في انتخابات النادي الأخيرة، وفاز فلان في انتخابات سابقة) ran in that one
+    # (the sentence that first tells of it; a later لخوض الانتخابات refers to whichever the article is about)
+    own = {ctx.tokens[d.mentions[0].i].sent: d for d in drafts if d.type == "election"}
     for s, _, e in entity_spans(ctx, 0, len(ctx.tokens)):
         words = [normalize_word(w) for w in e.canonical.split()]
         if e.label == "ORG" and words and words[0] in lex.cues["election_body_heads"] \
@@ -240,7 +257,8 @@ def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
             continue
         lo, hi = ctx.sentence_of(s)
         if cue_before(ctx, s, lo, cues):
-            main.add("participants", [x.id for x in entity_list(ctx, s, hi, e) if x.label == "PER"])
+            race = own.get(ctx.tokens[s].sent, main)
+            race.add("participants", [x.id for x in entity_list(ctx, s, hi, e) if x.label == "PER"])
 
 
 _GATHERINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
@@ -295,7 +313,7 @@ def _fold_programme(ctx: Context, drafts: list[Draft], lex: Lexicon) -> list[Dra
     for d in drafts:
         if d is not main and d.type in _GATHERINGS and d.trigger.start > main.trigger.start \
                 and all(m.pos == "noun" or m.noun is not None for m in d.mentions) \
-                and _within(ctx, main, d) and (main_planned or event_status(ctx, d, lex) != "planned"):
+                and _within(ctx, main, d) and _same_phase(ctx, main_planned, d, lex):
             main.mentions.extend(d.mentions)
             main.add("participants", d.participants)
             continue
@@ -305,6 +323,13 @@ def _fold_programme(ctx: Context, drafts: list[Draft], lex: Lexicon) -> list[Dra
             continue
         out.append(d)
     return out
+
+
+def _same_phase(ctx: Context, main_planned: bool, part: Draft, lex: Lexicon) -> bool:
+    """A part announced for later belongs to a gathering announced for later only (المؤتمر القادم); one going on
+    now (ويؤدي الوزير حاليا زيارة) is no part of a gathering still to come."""
+    status = event_status(ctx, part, lex)
+    return status != "ongoing" if main_planned else status != "planned"
 
 
 _CHAIN = 3
@@ -326,6 +351,45 @@ def _fullest_mentions(ctx: Context) -> dict[str, str]:
     return out
 
 
+def _sentence_groups(ctx: Context, mentions: list[Mention], anchors: dict[int, list[int]], lex: Lexicon
+                     ) -> dict[int, Draft]:
+    """Drafts of the happenings (not statements), the mentions of one kind in one sentence already joined:
+    first mention's token -> its draft.
+
+    A sentence that names a happening twice (قتل مدني في غارة أصابت منزله يوم الأحد) tells of one
+    happening, as coref's one-sentence rule has it; joined before coreference, the happening is matched to
+    earlier ones with every argument its sentence gives, not with the first mention's alone (which, without
+    the date the sentence gives to the other, would fit any earlier strike). Mentions that disagree on names
+    or dates stay apart.
+    """
+    out: dict[int, Draft] = {}
+    last: dict[tuple[int, str], Draft] = {}
+    for m in mentions:
+        if m.type == "statement":
+            continue
+        sent = ctx.tokens[m.i].sent
+        d = Draft(type=m.type, mentions=[m], trigger=_trigger_span(ctx, m), sent=sent)
+        attach(ctx, m, d, anchors[sent], lex)
+        group = last.get((sent, m.type))
+        first = group.mentions[0] if group is not None else None
+        # هذا الاجتماع ... وفي اجتماع سابق في مارس: a noun without ال after one with it introduces another happening
+        fresh = first is not None and first.definite and first.pos == "noun" and m.pos == "noun" and not m.definite
+        if group is not None and not fresh and compatible(ctx, group, d):
+            group.bare = group.bare or not has_arguments(group)
+            merge(group, d)
+            group.add("close_time", d.close_time)
+            continue
+        last[(sent, m.type)] = d
+        out[m.i] = d
+    return out
+
+
+def _arrest(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+    """An attack told as an arrest (اعتقلته الشرطة، قيام الشرطة باعتقال الناشط): the authority that arrests
+    does not organize it, it takes part with the one it arrests."""
+    return bool(ctx.stems(m.noun if m.noun is not None else m.i) & lex.cues["arrest_words"])
+
+
 def _title_end(raw: str) -> int:
     """End of the headline: the first non-empty line, when the text has more than one."""
     start = len(raw) - len(raw.lstrip())
@@ -345,16 +409,16 @@ def extract_events(doc: Document) -> list[Event]:
         if m.type != "statement":
             anchors.setdefault(ctx.tokens[m.i].sent, []).append(m.i)
     title_end = _title_end(doc.raw)
+    grouped = _sentence_groups(ctx, mentions, anchors, lex)
     drafts: list[Draft] = []
     title: list[Draft] = []
     for m in mentions:
-        sent = ctx.tokens[m.i].sent
         if m.type == "statement":
             news = _statement_drafts(ctx, m, drafts, lex)
+        elif m.i in grouped:
+            news = [grouped[m.i]]
         else:
-            d = Draft(type=m.type, mentions=[m], trigger=_trigger_span(ctx, m), sent=sent)
-            attach(ctx, m, d, anchors[sent], lex)
-            news = [d]
+            continue  # told again later in its sentence: already part of the happening it opened
         if ctx.tokens[m.i].end <= title_end:
             for d in news:  # one headline phrase, one happening (حفل إحياء ...)
                 ante = antecedent(ctx, title, d, lex) if d.type != "statement" else None
@@ -384,6 +448,11 @@ def extract_events(doc: Document) -> list[Event]:
     for d in sorted(drafts, key=lambda d: d.trigger.start):
         for slot in ("location", "organizers", "participants"):
             setattr(d, slot, list(dict.fromkeys(full.get(x, x) for x in getattr(d, slot))))
+        if d.type == "attack" and _arrest(ctx, d.mentions[0], lex):
+            d.participants, d.organizers = list(dict.fromkeys(d.organizers + d.participants)), []
+        # who holds a happening is not also one who takes part in it (نظم المؤتمر ... حفلا: the host, once)
+        hosts = {normalize_word(ctx.entities[x].canonical) for x in d.organizers}
+        d.participants = [x for x in d.participants if normalize_word(ctx.entities[x].canonical) not in hosts]
         d.speaker = full.get(d.speaker, d.speaker) if d.speaker else None
         s, e = ctx.sentence_offsets(d.mentions[0].i)
         events.append(Event(

@@ -125,6 +125,22 @@ class CueFile(_Strict):
     during_cues: list[str]
     """Words that set a statement within a gathering (قال فلان خلال ندوة، أثناء زيارته، على هامش القمة): the one
     who speaks takes part in it, and says it where and when the gathering is."""
+    medium_words: list[str]
+    """Media a statement goes out through (في تغريدة، لوكالة، في مقابلة): said there, not at a gathering."""
+    agent_verbs: list[str]
+    """The verb whose subject carries out the event noun it governs with ب (قام الجيش بقصف، قيام الجهاز باعتقال)."""
+    call_verbs: list[str]
+    """Verbs of calling people to a happening named after إلى (دعت المجموعة إلى وقفة): the caller organizes it."""
+    subordinators: list[str]
+    """Words that open a clause of its own (بينما، عندما، بعدما): what follows them is not the trigger's."""
+    relative_pronouns: list[str]
+    """الذي، التي...: a relative clause describes a name; a place in it is not where words were said."""
+    list_intros: list[str]
+    """Words that open the list of the places just named in general (في مدن عدة ومن بينها، ...)."""
+    age_words: list[str]
+    """Words after من that make the years before them an age (في الخمسينيات من عمره), not a date."""
+    arrest_words: list[str]
+    """Words of an arrest (اعتقل، اعتقال، معتقل): no one organizes it; who arrests and who is arrested take part."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from seedx.stages.events.lexicon import Lexicon, Sense
 _NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
 """A trigger word inside one of these is part of a name (المؤتمر الدولي لدعم الانتفاضة is an ORG)."""
 _STOP_PUNCT = frozenset({".", ":", "?", "!", ";", '"', "(", ")"})
+_ASIDE_REACH = 4
+"""Tokens an aside in brackets may hold between a light verb and its noun."""
 
 
 @dataclass
@@ -281,9 +283,18 @@ def _noun_after(ctx: Context, v: int, found: dict[int, Mention], window: int) ->
     """The event noun a light verb reports: the first one within `window` words of its clause."""
     lo, hi = ctx.sentence_of(v)
     words = 0
+    aside = 0  # a short aside in brackets (الجناح المسلح للحزب ( الحزب)) ends no clause
     for k in range(v + 1, hi):
         tok = ctx.tokens[k]
+        if aside:
+            aside = 0 if tok.norm == ")" else aside - 1
+            if aside == 0 and tok.norm != ")":
+                return None  # no closing bracket near: not an aside
+            continue
         if tok.kind == "punct":
+            if tok.norm == "(":
+                aside = _ASIDE_REACH
+                continue
             if tok.norm in _STOP_PUNCT and tok.norm != '"':  # quotes around a name (أطلقت "لجنة ..." حملة)
                 return None
             continue
