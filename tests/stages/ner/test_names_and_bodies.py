@@ -163,3 +163,26 @@ def test_hashtag_of_several_words_is_named_by_its_words() -> None:
     # a one-word hashtag is the tagger's; a name it tags is the word without its #
     assert _labels("خرجت مسيرة في #جنين أمس.", {"#جنين": "B-LOC"}) == [("جنين", "LOC")]
     assert _labels("خرجت مسيرة في #جنين أمس.") == []
+
+
+def test_rare_one_word_place_the_article_named_is_tagged_where_it_comes_back() -> None:
+    text = "وصل الوفد إلى زربطونة صباحا. وقال الأهالي إن مياه زربطونة ملوثة. وعاد الوفد من بزربطونة."
+    got = _entities(text, {"زربطونة": "B-LOC"})
+    assert [(t, label) for t, label, _ in got] == [("زربطونة", "LOC")] * 3
+    # a common word the article once tagged is not tagged everywhere
+    text = "وصل الوفد إلى الأمل صباحا. وقال الأهالي إن الأمل كبير."
+    got = _entities(text, {"الأمل": "B-LOC"})
+    assert len(got) == 2  # both tagged by the marks, no more
+    got = _entities("وصل الوفد إلى النور صباحا. وقال الأهالي إن النور عاد.", {})
+    assert got == []
+
+
+def test_waw_of_a_list_left_on_a_rare_place_is_out_of_its_span() -> None:
+    # the tokenizer keeps وقلعاوة whole (it splits only words it knows): after a place of the list the و
+    # is the list's, not the name's
+    got = _entities("زار الوفد نابلس وزربطونة وقلعاوة أمس.", {"نابلس": "B-LOC", "وزربطونة": "B-LOC",
+                                                          "وقلعاوة": "B-LOC"})
+    assert [(t, label) for t, label, _ in got] == [("نابلس", "LOC"), ("زربطونة", "LOC"), ("قلعاوة", "LOC")]
+    # a word starting with و that is no item of a list keeps it
+    got = _entities("وصل الوفد إلى وقلعاوة أمس.", {"وقلعاوة": "B-LOC"})
+    assert [(t, label) for t, label, _ in got] == [("وقلعاوة", "LOC")]

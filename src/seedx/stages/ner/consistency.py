@@ -4,7 +4,9 @@ The CRF sees one sentence at a time and misses later, contextless mentions
 (مشعل alone, after خالد مشعل was tagged with its title). A second pass tags
 untagged repeats of names the article already tagged, longest first, and a
 person's last name or an organization's name after its head noun
-(حماس of حركة حماس) counts as a repeat.
+(حماس of حركة حماس) counts as a repeat; after the span rules, a rare one-word
+place, body or event name comes back tagged wherever the article repeats it
+(document_names).
 """
 
 from __future__ import annotations
@@ -152,6 +154,7 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
     out = []
     full: dict[tuple[str, ...], str] = {}
     singles: dict[str, str] = {}
+    named: dict[str, str] = {}
     for (tokens, tags, scores), sp in zip(tagged, found, strict=True):
         if not sp:
             out.append((tokens, tags, scores))
@@ -186,6 +189,8 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                     full[tuple(t.norm for t in tokens[s:e])] = label
             elif tokens[s].kind == "word":
                 singles.setdefault(core(tokens[s].stem), label)
+                if label != "PER":
+                    named.setdefault(tokens[s].stem, label)
     lasts = {k[-1] for k in full if len(k[-1]) > 2 and vocab.get("ال" + k[-1], 0) <= vocab.get(k[-1], 0)
              and k[-1] not in stop and core(k[-1]) not in lists.end_stop}
     glued: dict[str, str] = {}
@@ -195,7 +200,8 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                 glued.setdefault(a + k, label)
     for k in singles:
         glued.pop(k, None)  # a name of its own in the article (بلال beside لال) is no glued form
-    targets = {k[0] for k in full} | lasts | glued.keys()
+    rare = _rare_forms(named, vocab)
+    targets = {k[0] for k in full} | lasts | glued.keys() | rare.keys()
     longest = max((len(k) for k in full), default=0)
     result = []
     for tokens, tags, scores in out:
@@ -213,9 +219,9 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
             label, m = _repeat(norms, tags, i, full, longest)
             if not label:
                 t = tokens[i]
-                if tags[i] == "O" and t.kind == "word" and not t.clitic \
-                        and (i + 1 == n or not tags[i + 1].startswith("I-")):
-                    label = "PER" if t.norm in lasts else glued.get(t.norm)
+                if tags[i] == "O" and t.kind == "word" and (i + 1 == n or not tags[i + 1].startswith("I-")):
+                    label = ("PER" if t.norm in lasts else glued.get(t.norm)) if not t.clitic else None
+                    label = label or rare.get(t.norm)
                     m = 1
             if label:
                 if tags is old:
@@ -227,6 +233,25 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                 nxt = i + m
         result.append((tokens, tags, scores))
     return result
+
+
+_AND_AT = ("", "و", "ب", "ف", "ك", "ل", "وب", "ول", "وك")
+
+
+def _rare_forms(named: dict[str, str], vocab: dict[str, int]) -> dict[str, str]:
+    """Forms (proclitics and all) of the article's one-word place, body and event names that are rare
+    words, by label: a rare word the article once named is that name wherever it comes back
+    (الباقورة ... لأراضي الباقورة والغمر ... في الباقورة), where a common word could be a noun."""
+    out: dict[str, str] = {}
+    for stem, label in named.items():
+        if len(core(stem)) < 3 or vocab.get(stem, 0) >= _RARE:
+            continue
+        for a in _AND_AT:
+            out.setdefault(a + stem, label)
+        if stem.startswith("ال"):
+            out.setdefault("ل" + stem[1:], label)  # للغمر: ل + ال contracted
+            out.setdefault("ول" + stem[1:], label)
+    return out
 
 
 def _repeat(norms: list[str], tags: list[str], i: int, full: dict[tuple[str, ...], str],

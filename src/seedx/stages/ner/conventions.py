@@ -5,10 +5,12 @@ The taggers learnt ANERcorp's conventions, which differ from seedx's record
 contract in two ways worth fixing by rule: ANERcorp often leaves the head noun
 out of a name (حماس for حركة حماس, غزة for قطاع غزة) and marks currencies as
 MISC. Here: head nouns pulled into names, lone not-names dropped, head-noun
-organizations, events and places the tagger missed, nationalities and آل
-families. Where names start and end otherwise (cut at function words and
-titles, widened over name parts and complements) is span_edges.py's job; the
-word lists of both are read in span_words.py.
+organizations, events and places the tagger missed, nationalities (not where
+they are the adjective of a plural noun) and آل families, quoted names after a
+head noun (عرض "أحب البلاد"), and the known names of known_names.txt. Where
+names start and end otherwise (cut at function words and titles, widened over
+name parts and complements) is span_edges.py's job; the word lists of both are
+read in span_words.py.
 """
 
 from __future__ import annotations
@@ -19,19 +21,40 @@ from functools import lru_cache
 from seedx.document import Token
 from seedx.evaluate.conll import chunks
 from seedx.stages.ner.lexicon import core
-from seedx.stages.ner.span_edges import cut, last_edges, org_before_place, org_chains
+from seedx.stages.ner.span_edges import (
+    coordinated_places,
+    cut,
+    last_edges,
+    names_after_titles,
+    org_before_place,
+    org_chains,
+    places_after_generic,
+    product_names,
+    site,
+    site_names,
+)
 from seedx.stages.ner.span_words import (
     agree,
     definite,
     editions,
     ends_names,
+    human_plurals,
+    known_names,
+    nationality_plurals,
     nisba,
     not_acronyms,
+    not_after_known,
     not_names,
     org_heads,
     person_words,
+    place_only_words,
+    positions,
+    quantity_nouns,
+    quote_heads,
+    rule_stems,
     span_heads,
     span_lists,
+    told_words,
 )
 
 
@@ -43,8 +66,15 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
     heads, never = span_heads(), not_names()
     persons = person_words()
     body_heads = _body_heads()
+    joined_places = place_only_words()
     before = tags
     tags = list(tags)
+    stems = [t.stem for t in tokens]
+    triggers = rule_stems()
+    found = triggers.all.intersection(stems)
+    if found and not triggers.known.isdisjoint(found):
+        _known_names(tokens, tags, known_names())
+    has_site = bool(found) and not triggers.sites.isdisjoint(found)
     for s, e, label in reversed(chunks(tags)):  # one pass over the chunks: each rule stays inside its own
         if e - s == 1 and core(tokens[s].stem) in never:
             tags[s] = "O"
@@ -54,7 +84,16 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
             tags[s:e] = ["O", "O"]  # الدول العربية، الحكومة الحالية: a description, not a name
             continue
         h = s - 1
-        if h >= 0 and tags[h] == "O" and tokens[h].kind == "word" and core(tokens[h].stem) in heads.get(label, ()):
+        if label != "LOC":
+            if has_site:
+                label = site(tokens, tags, s, e, label, heads)
+            if label != "LOC" and e - s == 2 and core(tokens[s].stem) + tokens[s + 1].norm in joined_places:
+                tags[s:e] = ["B-LOC", "I-LOC"]  # بيونغ يانغ، أبو ظبي: one place's name in two words
+                label = "LOC"
+        if h >= 0 and tags[h] == "O" and tokens[h].kind == "word" and core(tokens[h].stem) in heads.get(label, ()) \
+                and tokens[s].clitic[-1:] not in ("ل", "ب") \
+                and not (label == "LOC" and core(tokens[s].stem) in heads["LOC"]):
+            # not ساحة | للشهداء (a genitive takes no preposition), nor ساحة | مسجد الفاتح (a site of its own)
             tags[h] = "B-" + label
             tags[s] = "I-" + label
             s = h
@@ -63,13 +102,30 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
             org_before_place(tokens, tags, s, e)
         elif label == "PER":
             _family_name(tokens, tags, e)
-    stems = [t.stem for t in tokens]
-    _head_patterns(tokens, tags, stems=stems, places=places)
-    _head_patterns(tokens, tags, "misc-", "MISC", stems=stems)
-    _head_patterns(tokens, tags, "loc-", "LOC", stems=stems)
-    org_chains(tokens, tags, places, stems)
+    if triggers.quote in found and not triggers.quote_heads.isdisjoint(found):
+        _quoted_names(tokens, tags, stems)
+    if found:  # no head noun in the sentence: no head-noun name
+        _head_patterns(tokens, tags, stems=stems, places=places, present=found)
+        _head_patterns(tokens, tags, "misc-", "MISC", stems=stems, present=found)
+        _head_patterns(tokens, tags, "loc-", "LOC", stems=stems, present=found)
+        org_chains(tokens, tags, places, stems, found)
     last_edges(tokens, tags, persons, places)
-    if places:
+    if found:
+        titles = triggers.titles.intersection(found)
+        if titles:
+            names_after_titles(tokens, tags, persons, places, positions(stems, titles))
+        intro = triggers.intro.intersection(found)
+        if intro:
+            places_after_generic(tokens, tags, places, positions(stems, intro))
+        sites = triggers.sites.intersection(found)
+        if sites:
+            site_names(tokens, tags, positions(stems, sites))
+        products = triggers.products.intersection(found)
+        if products:
+            product_names(tokens, tags, positions(stems, products))
+    if "B-LOC" in tags:
+        coordinated_places(tokens, tags, places)
+    if places and (_could_be_nationality(stems) or not triggers.nationalities.isdisjoint(found)):
         _nationalities(tokens, tags, places, stems)
     if scores is not None:
         scores = list(scores)
@@ -80,13 +136,16 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
 
 
 def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label: str = "ORG",
-                   stems: list[str] | None = None, places: frozenset[str] = frozenset()) -> None:
-    """Tag, in place, untagged head-noun names (see org_heads.txt); `stems`: the tokens' stems, if known."""
+                   stems: list[str] | None = None, places: frozenset[str] = frozenset(),
+                   present: frozenset[str] | set[str] | None = None) -> None:
+    """Tag, in place, untagged head-noun names (see org_heads.txt); `stems`: the tokens' stems, if known;
+    `present`: the sentence's stems among span_words.rule_stems().all, if known (a small set to ask)."""
     heads = org_heads()
     construct, nisbas = heads.get(prefix + "construct", frozenset()), heads.get(prefix + "nisba", frozenset())
     adj_heads = heads.get("adj-head", frozenset()) if not prefix else frozenset()
     adjs = heads.get("adj", frozenset())
-    if stems is not None and construct.isdisjoint(stems) and nisbas.isdisjoint(stems) and adj_heads.isdisjoint(stems):
+    ask = present if present is not None else stems
+    if ask is not None and construct.isdisjoint(ask) and nisbas.isdisjoint(ask) and adj_heads.isdisjoint(ask):
         return  # no head noun in the sentence: nothing can match
     if stems is None:
         stems = [t.stem for t in tokens]
@@ -118,6 +177,80 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
             i = end
         else:
             i += 1
+
+
+def _known_names(tokens: list[Token], tags: list[str], known: dict[str, dict[tuple[str, ...], str]]) -> None:
+    """Names of known_names.txt (الحوثيون، أنصار الله، المسجد الأقصى) tagged where they occur, longest
+    first, unless a word of NOT-AFTER comes right before (الحد الأقصى); the tagger's chunks inside one
+    give way (أنصار | الله as MISC, المسجد الأقصى as MISC), chunks across its edges keep it out (طوفان
+    الأقصى tagged as one event is left alone)."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        cands = known.get(core(tokens[i].stem)) if tokens[i].kind == "word" else None
+        if not cands or tags[i].startswith("I-") or (
+                i > 0 and not tokens[i].clitic and core(tokens[i - 1].stem) in not_after_known()):
+            i += 1
+            continue
+        best = None
+        for keys, label in cands.items():
+            m = len(keys)
+            if i + m <= n and (best is None or m > best[0]) and all(
+                    not tokens[k].clitic and core(tokens[k].norm) == keys[k - i] for k in range(i + 1, i + m)) \
+                    and (i + m == n or not tags[i + m].startswith("I-")):
+                best = (m, label)
+        if best is None:
+            i += 1
+            continue
+        m, label = best
+        if m == 1 and tokens[i].stem.endswith(_PLURAL) and not tokens[i].clitic and i > 0:
+            if tags[i - 1] == "I-" + label:  # جماعة أنصار الله | الحوثيين: the name's apposition, inside it
+                tags[i] = "I-" + label
+                i += 1
+                continue
+            if _adjective(tokens, tags, i):
+                i += 1  # المتمردين الحوثيين: the adjective of the noun before, as a nationality would be
+                continue
+        tags[i : i + m] = ["B-" + label] + ["I-" + label] * (m - 1)
+        i += m
+
+
+_QUOTE = '"'
+_MAX_QUOTED = 8
+
+
+def _quoted_names(tokens: list[Token], tags: list[str], stems: list[str]) -> None:
+    """A quoted name right after a head noun takes the head's label (span_words.quote_heads): عرض "أحب
+    البلاد"، مسرحية "عنف"، برنامج "عقد الكرامة" (works and events, MISC), لشركة "ميتا"، قائمة "في حب
+    مصر" (ORG), فندق "كوريو" (LOC). The quotes mark where the name starts and ends, so the quoted text
+    is one name whatever the tagger made of its words (عرض "من إشبيلية إلى تونس" is a show, not two
+    places); the head stays out, as SPEC.md's examples have it. A quoted name after لـ that follows a
+    reporting word is the medium a statement was made to (قال مسؤول، لـ«الشرق الأوسط»: ORG), where
+    لـ alone would also take an event's name (دعما لـ"طوفان الأقصى"). `stems`: the tokens' stems."""
+    heads = quote_heads()
+    quotes = positions(stems, {_QUOTE})
+    k = 0
+    while k < len(quotes) - 1:
+        i, j = quotes[k], quotes[k + 1]
+        label = heads.get(core(stems[i - 1])) if i > 0 and tokens[i - 1].kind == "word" else None
+        if label is None and i > 1 and stems[i - 1] == "ل" and _told(stems, i - 1):
+            label = "ORG"  # قال مسؤول، لـ«الشرق الأوسط»: a statement made to a medium
+        if label is None or not 1 < j - i <= _MAX_QUOTED \
+                or not any(t.kind in ("word", "latin", "hashtag") for t in tokens[i + 1 : j]):
+            k += 1
+            continue
+        tags[i + 1 : j] = ["B-" + label] + ["I-" + label] * (j - i - 2)
+        k += 2
+
+
+_TOLD_REACH = 4
+
+
+def _told(stems: list[str], k: int) -> bool:
+    """Whether a word of saying (told_words.txt: قال، قائلا، تصريح) comes at most _TOLD_REACH words
+    before k, where لـ introduces whom a statement was made to."""
+    told = told_words()
+    return any(stem in told for stem in stems[max(0, k - _TOLD_REACH) : k])
 
 
 def _feminine(stem: str) -> bool:
@@ -259,20 +392,67 @@ _ENDINGS = (*_PLURAL, "يا")
 
 def _nationalities(tokens: list[Token], tags: list[str], places: frozenset[str],
                    stems: list[str] | None = None) -> None:
-    """Nationality nouns (الفلسطينيون، أمريكيين، 19 فلسطينيا) are MISC where their base is a known place."""
-    for i, t in enumerate(tokens):
-        if stems is not None and not stems[i].endswith(_ENDINGS):
-            continue  # the key (a suffix of the stem) cannot end like a nationality either
+    """Nationality nouns (الفلسطينيون، أمريكيين، 19 فلسطينيا) are MISC where their base is a known place,
+    and so are the broken plurals of nationality_plurals.txt (الروس، الأكراد), unless the word is the
+    adjective of the noun before it (_adjective)."""
+    # Only a stem ending like a nationality can be one (its key is a suffix of the stem): one
+    # comprehension finds them instead of a loop over every token.
+    cands = [i for i, stem in enumerate(stems) if stem.endswith(_ENDINGS)] if stems is not None else range(len(tokens))
+    broken = nationality_plurals()
+    if stems is not None and not broken.isdisjoint(stems):
+        cands = sorted({*cands, *positions(stems, broken.intersection(stems))})
+    elif not cands:
+        return
+    for i in cands:
+        t = tokens[i]
         if tags[i] != "O" or t.kind != "word":
+            continue
+        if t.stem in broken:
+            if definite(t) and not _adjective(tokens, tags, i):
+                tags[i] = "B-MISC"  # الروس، الأتراك: a broken plural, listed (indefinite عرب is an adjective)
             continue
         key = core(t.stem)
         suffixes = _PLURAL + (("يا",) if i > 0 and tokens[i - 1].kind == "number" else ())
         for suf in suffixes:
             if key.endswith(suf) and len(key) >= len(suf) + 4:
                 base = key[: -len(suf)]
-                if base in places or base + "ا" in places or base + "يا" in places:
+                if (base in places or base + "ا" in places or base + "يا" in places) \
+                        and not _adjective(tokens, tags, i):
                     tags[i] = "B-MISC"
                 break
+
+
+_CASES = ("ون", "ين")
+
+
+def _could_be_nationality(stems: list[str]) -> bool:
+    """Whether any stem ends like a nationality (يون، يين; يا after a number, so with a digit in the
+    sentence): the sentence's stems joined once and searched, rather than every stem tested."""
+    joined = " ".join(stems) + " "
+    return "يون " in joined or "يين " in joined or ("يا " in joined and _DIGIT.search(joined) is not None)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _adjective(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """A plural nisba that describes the noun before it (الصحفيين الفلسطينيين، مستوطنون إسرائيليون،
+    مزارعين فلسطينيين) rather than naming people (مئات اليمنيين، ضد الفلسطينيين، ويواجه الفلسطينيون):
+    SPEC.md's MISC is a nationality used as a name. An adjective follows an untagged plural noun for
+    people and agrees with it: in definiteness, and in case where the noun is a sound plural too (so
+    that هاجم مستوطنون إسرائيليون | فلسطينيين keeps its object); a broken plural is one of
+    human_plurals.txt (الضحايا الفلسطينيين), and after a singular (اعتقل الجيش | الفلسطينيين) the
+    nationality is a noun. A conjunct (والفلسطينيين) names."""
+    if i == 0 or tokens[i].clitic or tags[i - 1] != "O":
+        return False
+    prev, t = tokens[i - 1], tokens[i]
+    if prev.kind != "word" or prev.stem in span_lists().function or prev.stem in quantity_nouns():
+        return False
+    if definite(t) != definite(prev):
+        return False
+    if prev.stem.endswith(_CASES):
+        return t.stem.endswith(prev.stem[-2:]) or not t.stem.endswith(_CASES)  # المسؤولين الأتراك
+    return core(prev.stem) in human_plurals()
 
 
 _AL = "ال"

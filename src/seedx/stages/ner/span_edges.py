@@ -5,7 +5,10 @@ here move span edges by general patterns of Arabic names, apart from SPEC's conv
 (conventions.py, which calls them): names are cut at function words, prepositions, titles and
 descriptions, and widened over name particles, compound and hyphenated name parts, known name words,
 لـ complements of institutions (الهيئة العليا للانتخابات) and agreeing nisbas; a head noun before a
-place name makes one organization (وكالة الأناضول) or event (قمة شرم الشيخ). Every list is a file in
+place name makes one organization (وكالة الأناضول) or event (قمة شرم الشيخ). Untagged names are
+found where their context names them: rare words in a list with a place, after a generic place noun
+(ببلدة | ترمسعيا), a site's head (مطار | ستانستيد) or a product's (تطبيق | واتساب), and rare
+two-word names next to a title (الناطق باسم الجيش | نداف شوشاني). Every list is a file in
 seedx/resources/ner, read by span_words.py.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from seedx.document import Token
 from seedx.evaluate.conll import chunks
+from seedx.resources import load_vocab
 from seedx.stages.ner.lexicon import core
 from seedx.stages.ner.span_words import (
     agree,
@@ -25,7 +29,9 @@ from seedx.stages.ner.span_words import (
     nisba,
     not_in_names,
     org_heads,
+    place_intro,
     place_words,
+    site_heads,
     span_lists,
 )
 
@@ -155,6 +161,29 @@ def org_before_place(tokens: list[Token], tags: list[str], s: int, e: int) -> No
         _set(tags, h, e, "ORG")
 
 
+def site(tokens: list[Token], tags: list[str], s: int, e: int, label: str,
+         heads: dict[str, frozenset[str]]) -> str:
+    """A person's or event's name after the head noun of a site is the site's name, a place: مطار | بن
+    غوريون، معبر | كرم أبو سالم، قصر | بلينهايم (span_heads.txt, LOC heads that head no organization;
+    SPEC.md: sites and buildings are LOC); so is a name of any label that starts with such a head (مطار
+    بن غوريون tagged ORG). The chunk at s..e is relabelled LOC in place (apply then pulls a head before
+    it in); returns its label."""
+    loc = heads.get("LOC", frozenset())
+    if not loc:
+        return label
+    if core(tokens[s].stem) in loc and not tokens[s].clitic and e - s > 1:
+        first = s  # the tagger took the head into the name: مطار بن غوريون as PER
+    elif label != "ORG" and s > 0 and tags[s - 1] == "O" and tokens[s - 1].kind == "word":
+        first = s - 1
+    else:
+        return label
+    key = core(tokens[first].stem)
+    if key not in loc or key in heads.get("ORG", frozenset()):
+        return label
+    _set(tags, s, e, "LOC")
+    return "LOC"
+
+
 def _event_place(tokens: list[Token], tags: list[str], s: int, e: int) -> bool:
     """An event head right before a place name makes one event name: قمة شرم الشيخ."""
     h = s - 1
@@ -227,12 +256,14 @@ def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[
 
 
 def org_chains(tokens: list[Token], tags: list[str], places: frozenset[str],
-               stems: list[str] | None = None) -> None:
+               stems: list[str] | None = None, present: frozenset[str] | set[str] | None = None) -> None:
     """Institution names with a لـ complement (الهيئة العليا للانتخابات، الشركة التونسية للكهرباء والغاز)
     where the tagger saw nothing: an untagged institution head with one to three adjectives or genitives
-    and a complement is tagged ORG."""
+    and a complement is tagged ORG. `present`: the sentence's stems among span_words.rule_stems().all,
+    if known."""
     lists = span_lists()
-    if stems is not None and lists.chain_stems.isdisjoint(stems) and lists.purpose_stems.isdisjoint(stems):
+    ask = present if present is not None else stems
+    if ask is not None and lists.chain_stems.isdisjoint(ask) and lists.purpose_stems.isdisjoint(ask):
         return
     n = len(tokens)
     i = 0
@@ -291,11 +322,250 @@ def _edition(tokens: list[Token], tags: list[str], s: int, e: int) -> None:
         tags[e] = "I-ORG"
 
 
+def _compass(tokens: list[Token], tags: list[str], e: int) -> None:
+    """A place name ending at e goes on over a definite compass nisba (القدس | الشرقية، أوروبا |
+    الشرقية: place_words.txt, compass): the part of the place, not a description of it. An indefinite
+    one places what follows (بيتا | جنوبي نابلس: south of Nablus)."""
+    if e < len(tokens) and tags[e] == "O" and not tokens[e].clitic and definite(tokens[e]) \
+            and core(tokens[e].stem) in place_words().get("compass", frozenset()) \
+            and (e + 1 == len(tokens) or not tags[e + 1].startswith("I-")):
+        tags[e] = "I-LOC"
+
+
 def _place_start(tokens: list[Token], tags: list[str], s: int, e: int) -> None:
     """A place name without a generic noun before it (ولاية | القصرين، مدينة | نابلس); place_words.txt."""
     if e - s > 1 and core(tokens[s].stem) in place_words().get("generic", frozenset()):
         tags[s] = "O"
         tags[s + 1] = "B-LOC"
+
+
+def _place_conjunct(tokens: list[Token], tags: list[str], j: int, places: frozenset[str]) -> bool:
+    """Whether the untagged word at j, in a list of places, is one more place: a rare word (no common
+    noun: التنمية) or a known place, not a function word, time word or description, and the list's
+    item ends after it: no untagged definite or rare word follows, which would make it the first word of
+    a longer name (وساقية | الداير)."""
+    t = tokens[j]
+    if tags[j] != "O" or t.kind != "word" or len(core(t.stem)) < 3 or ends_names(t) or is_function(tokens, j) \
+            or core(t.stem) in place_intro() \
+            or t.stem in span_lists().function or (common(t.stem) and core(t.stem) not in places
+                                                    and (not t.clitic or _count(t.norm[1:]) > 0)):
+        return False  # ولايدن split و+ل+ايدن: the word after و is unknown, whatever the tokenizer made of it
+    rest = t.norm[1:]
+    if _glued_and(t) and rest[0] in "بلكف" and _count(rest[1:]) >= _KNOWN:
+        return False  # ولكفاح: و + ل + a common word, glued
+    k = j + 1
+    if k == len(tokens):
+        return True
+    u = tokens[k]
+    return tags[k] != "O" or u.kind != "word" or bool(u.clitic) or _glued_and(u) or is_function(tokens, k) \
+        or not (definite(u) or not common(u.norm))
+
+
+def places_after_generic(tokens: list[Token], tags: list[str], places: frozenset[str],
+                         intros: list[int] | None = None) -> None:
+    """The untagged name after a generic place noun is a place: ببلدة | ترمسعيا، بجزيرة | قرقنة، جبال |
+    ورغة، العاصمة الفنلندية | هلسنكي (place_words.txt: generic, before; a nisba may come between).
+    The name is one word that reads as a name: a known place, a rare word, or one the corpus seldom
+    writes with ال (not an adjective: مدينة | كبيرة، منطقة | عسكرية); it is the genitive of an
+    indefinite noun (بلدة | ترمسعيا), or, after a definite noun and its nisba, an apposition that must
+    be a known place (العاصمة البريطانية | ظهر الخميس is a time). Only the name is tagged, as SPEC.md
+    has it (ولاية | القصرين). `intros`: positions of the words that may introduce a place, if known."""
+    intro = place_intro()
+    n = len(tokens)
+    if intros is None:
+        intros = list(range(n))
+    cands = sorted({k + d for k in intros for d in (1, 2) if k + d < n})
+    for i in cands:
+        if tags[i] != "O" or tags[i - 1] != "O":
+            continue
+        h = i - 1
+        apposition = h > 0 and nisba(tokens[h]) and not tokens[h].clitic and tags[h - 1] == "O"
+        if apposition:
+            h -= 1  # العاصمة الفنلندية | هلسنكي
+        g = tokens[h]
+        if g.kind != "word" or core(g.stem) not in intro or definite(g) != apposition:
+            continue  # مدينة | نابلس: a genitive after the indefinite noun; المدينة | ظهر اليوم: none
+        t = tokens[i]
+        if t.kind != "word" or t.clitic or len(core(t.stem)) < 3 or ends_names(t) or is_function(tokens, i) \
+                or (i + 1 < n and tags[i + 1].startswith("I-")):
+            continue
+        key = core(t.stem)
+        if key in places or (not apposition and (not common(t.norm) or (
+                not definite(t) and 20 * _with_article(t.norm) <= _count(t.norm)))):
+            tags[i] = "B-LOC"
+
+
+_KNOWN = 10
+"""A word seen this many times in the corpus vocabulary is a word of the language, if not a common one."""
+
+
+_TITLE_REACH = 5
+"""How many words (a description: الناطق | باسم الجيش الإسرائيلي | نداف شوشاني) may stand between a title
+and the name it introduces."""
+
+
+def _name_like(t: Token, persons: frozenset[str], places: frozenset[str], family: bool = False) -> bool:
+    """A word that reads as part of a person's name nobody listed: a known name word, or a word the
+    corpus seldom writes with ال (names take no article; nouns and adjectives do), that is no function
+    word, title, description, reporting verb or known place. `family`: a family name with ال
+    (الخديمي), which the caller has found rare."""
+    if t.kind != "word" or t.clitic or len(t.norm) < 3 or t.norm in not_in_names():
+        return False
+    key = core(t.norm)
+    lists = span_lists()
+    if key in lists.end_stop or key in lists.speech or key in places or t.norm in lists.function \
+            or t.norm in lists.function_before_definite or t.norm in lists.links:
+        return False
+    if key in persons:
+        return is_name_word(t, persons) or definite(t)
+    w = t.norm
+    if any(w.endswith(suf) and common(w[: -len(suf)]) for suf in _PRONOUNS):
+        return False  # نحبه، حيالها: a common word with a pronoun
+    return family or (not definite(t) and 3 * _with_article(w) <= _count(w))
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما")
+_RARE = 50
+"""A name nobody listed has a rare word in it (تيجال، شوشاني); two common words that never take ال are
+more often a verb and its object (سيسعى لإقناع)."""
+
+
+def names_after_titles(tokens: list[Token], tags: list[str], persons: frozenset[str],
+                       places: frozenset[str], titles: list[int] | None = None) -> None:
+    """Two untagged words that read as a name, next to a title, are a person's name: foreign names the
+    lexicon does not know (الشيخ | تيجال فال، الناطق باسم الجيش الإسرائيلي | نداف شوشاني، تيريزا ماي |
+    ، رئيسة الوزراء). The name ends there: at punctuation, a function word, a proclitic, a title or a
+    tagged name. A second word with ال (حميد الأحمر) needs a known first name. `titles`: the positions
+    of the titles, if known; only the words near one are looked at."""
+    n = len(tokens)
+    if titles is None:
+        title_stems = span_lists().title_stems
+        titles = [k for k, t in enumerate(tokens) if t.stem in title_stems]
+    for k in titles:
+        # after the title, over a description (definite words, tagged bodies and places, باسم, commas)
+        i = k + 1
+        while i < n - 1 and i - k <= _TITLE_REACH and tags[i] not in ("B-PER", "I-PER"):
+            if _pair_is_name(tokens, tags, i, persons, places):
+                tags[i], tags[i + 1] = "B-PER", "I-PER"
+                break
+            t = tokens[i]
+            if not (tags[i] != "O" or definite(t) or t.norm in _DESCRIPTION_GLUE):
+                break
+            i += 1
+        # before it, in apposition: تيريزا ماي | ، رئيسة الوزراء
+        i = k - 3 if k >= 3 and tokens[k - 1].norm in ("،", ",") else k - 2
+        if i >= 0 and _pair_is_name(tokens, tags, i, persons, places):
+            tags[i], tags[i + 1] = "B-PER", "I-PER"
+
+
+_DESCRIPTION_GLUE = frozenset({"،", ",", "باسم"})
+
+
+def _pair_is_name(tokens: list[Token], tags: list[str], i: int, persons: frozenset[str],
+                  places: frozenset[str]) -> bool:
+    """Whether the words at i and i + 1 read as a person's name that ends there (see names_after_titles)."""
+    n = len(tokens)
+    a, b = tokens[i], tokens[i + 1]
+    if tags[i] != "O" or tags[i + 1] != "O" or a.clitic or b.clitic or a.kind != "word" or b.kind != "word":
+        return False
+    vocab = load_vocab()
+    if vocab.get(a.norm, 0) >= _RARE and vocab.get(b.norm, 0) >= _RARE and core(a.norm) not in persons:
+        return False  # the usual case, checked first: two common words
+    if definite(a) or not _name_like(a, persons, places):
+        return False
+    if definite(b):  # حسن | الخديمي: a family name with ال after a known first name, a rare word
+        if core(a.norm) not in persons or common(b.norm) or not _name_like(b, persons, places, family=True):
+            return False
+    elif not _name_like(b, persons, places):
+        return False
+    j = i + 2
+    lists = span_lists()
+    return j == n or tokens[j].kind != "word" or tags[j] != "O" or bool(tokens[j].clitic) \
+        or is_function(tokens, j) or tokens[j].norm in lists.function_before_definite \
+        or core(tokens[j].stem) in lists.titles
+
+
+def _count(word: str) -> int:
+    """How often the corpus vocabulary has the word (0 for one it lacks)."""
+    return load_vocab().get(word, 0)
+
+
+def _with_article(word: str) -> int:
+    """How often the corpus writes the word with ال: often for a common noun or adjective, seldom for a name."""
+    return _count("ال" + word)
+
+
+def site_names(tokens: list[Token], tags: list[str], heads: list[int]) -> None:
+    """A site's head noun and the untagged name after it are a place: مطار | ستانستيد، فندق |
+    الانتركونتينتال، مسرح | قرطاج (span_words.site_heads; SPEC.md: sites and buildings are LOC, head
+    and all). The head is indefinite (in construct with the name) and the name is one rare word, not a
+    common noun (ساحة | المعركة). `heads`: positions of the sentence's site heads."""
+    n = len(tokens)
+    sites = site_heads()
+    for k in heads:
+        j = k + 1
+        if j >= n or tags[k] != "O" or tags[j] != "O" or tokens[k].kind != "word" or definite(tokens[k]) \
+                or core(tokens[k].stem) not in sites or (j + 1 < n and tags[j + 1].startswith("I-")):
+            continue  # السجن | الموصدة: after a definite head comes its adjective, not its name
+        t = tokens[j]
+        if t.kind != "word" or t.clitic or len(core(t.stem)) < 3 or ends_names(t) or is_function(tokens, j) \
+                or common(t.norm) or (t.norm.endswith("ي") and _with_article(t.norm) > 0):
+            continue  # ملعب | رقبي: an adjective the corpus also writes with ال
+        tags[k], tags[j] = "B-LOC", "I-LOC"
+
+
+def product_names(tokens: list[Token], tags: list[str], heads: list[int]) -> None:
+    """The name after a product's head noun is the product's, MISC (SPEC.md: products): تطبيق | واتساب،
+    موقع | فيسبوك، منصة | إكس (org_heads.txt: product), where a tagger saw nothing or a company. The
+    head is indefinite (in construct with the name), and the name one Arabic word without ال that the
+    corpus seldom writes with it (not موقع | عسكري، منصة | إعلامية); a Latin name (لموقع CNN بالعربية)
+    is left to latin_names. `heads`: positions of the product heads."""
+    n = len(tokens)
+    for k in heads:
+        j = k + 1
+        if j >= n or tags[k] != "O" or tokens[k].kind != "word" or definite(tokens[k]) \
+                or tags[j] not in ("O", "B-ORG") or (j + 1 < n and tags[j + 1].startswith("I-")):
+            continue
+        t = tokens[j]
+        if t.kind != "word" or not t.norm.isalpha() or t.norm.isascii() or t.clitic or definite(t) or len(t.norm) < 2 \
+                or is_function(tokens, j) \
+                or ends_names(t) or _PRODUCT_RATIO * _with_article(t.norm) > _count(t.norm):
+            continue
+        tags[j] = "B-MISC"
+
+
+_PRODUCT_RATIO = 5
+"""A product's name is written with ال at most a fifth as often as without (الفيسبوك is rare)."""
+
+
+def _glued_and(t: Token) -> bool:
+    """A word the tokenizer left whole with its و (ودينهاخ: it splits only words it knows)."""
+    return not t.clitic and t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 4 and not common(t.norm)
+
+
+def coordinated_places(tokens: list[Token], tags: list[str], places: frozenset[str]) -> None:
+    """Places coordinated with a tagged place are places: ساقية الزيت | والشيحية والمحرس، روتردام |
+    ولايدن ودينهاخ، الباقورة | والغمر. Taggers trained on news know the capitals and miss the small
+    towns a list goes on with; a conjunct (و) that is a rare word or a known place and stands alone
+    as an item of the list is tagged LOC, going on from a LOC name over the next conjuncts, and the
+    word before a LOC conjunct (X | وY) as the list's first item."""
+    n = len(tokens)
+    starts = [i for i, tag in enumerate(tags) if tag == "B-LOC"]
+    for s in reversed(starts):
+        if tags[s] != "B-LOC":
+            continue
+        j = _chunk_end(tags, s)
+        while j < n and (tokens[j].clitic.startswith("و") or _glued_and(tokens[j])):
+            if tags[j] == "B-LOC":
+                j = _chunk_end(tags, j)
+            elif _place_conjunct(tokens, tags, j, places):
+                tags[j] = "B-LOC"
+                j += 1
+            else:
+                break
+        h = s - 1
+        if tokens[s].clitic == "و" and h >= 0 and _place_conjunct(tokens, tags, h, places):
+            tags[h] = "B-LOC"
 
 
 def last_edges(tokens: list[Token], tags: list[str], persons: frozenset[str], places: frozenset[str]) -> None:
@@ -309,7 +579,8 @@ def last_edges(tokens: list[Token], tags: list[str], persons: frozenset[str], pl
             if _event_place(tokens, tags, s, e):
                 _event_nisba(tokens, tags, s - 1, e)
                 continue
-            _nisba_chain(tokens, tags, s, e, label)
+            e = _nisba_chain(tokens, tags, s, e, label)
+            _compass(tokens, tags, e)
             _place_start(tokens, tags, s, e)
         elif label == "PER" and tags[s] == "B-PER":  # not merged into the name before it
             _extend_person(tokens, tags, s, e, persons)

@@ -70,9 +70,157 @@ def not_in_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def quantity_nouns() -> frozenset[str]:
+    """Nouns of number and quantity (quantity_nouns.txt: مئات، آلاف): the plural after them is their
+    genitive, a noun."""
+    return _words("ner/quantity_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def human_plurals() -> frozenset[str]:
+    """Keys of broken plurals of nouns for people (human_plurals.txt: الضحايا، الجنود): a plural
+    nationality after one is its adjective."""
+    return _words("ner/human_plurals.txt", _key)
+
+
+@lru_cache(maxsize=1)
+def nationality_plurals() -> frozenset[str]:
+    """Broken plurals of nationalities (nationality_plurals.txt: الروس، الأتراك), with and without ال
+    (stems, as a sentence has them)."""
+    return frozenset(x for w in _words("ner/nationality_plurals.txt", _key) for x in (w, "ال" + w))
+
+
+@lru_cache(maxsize=1)
+def told_words() -> frozenset[str]:
+    """Words of saying after which لـ names a statement's addressee (told_words.txt: قال، تصريح)."""
+    return _words("ner/told_words.txt")
+
+
+@lru_cache(maxsize=1)
 def place_words() -> dict[str, frozenset[str]]:
     """Keys of place words by kind (place_words.txt; generic: مدينة، ولاية)."""
     return _by_kind("ner/place_words.txt", _key)
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, dict[tuple[str, ...], str]]:
+    """Names of known_names.txt as key tuples (core of each normalized word), by first key, with their
+    labels."""
+    from seedx.resources import load_lines
+
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for line in load_lines("ner/known_names.txt"):
+        label, _, name = line.partition("\t")
+        keys = tuple(_key(w) for w in name.split())
+        if keys and label.strip() != "NOT-AFTER":
+            out.setdefault(keys[0], {})[keys] = label.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def not_after_known() -> frozenset[str]:
+    """Keys of the words after which no known name is one (known_names.txt, NOT-AFTER: الحد الأقصى)."""
+    from seedx.resources import load_lines
+
+    return frozenset(_key(w) for label, _, w in (line.partition("\t") for line in load_lines("ner/known_names.txt"))
+                     if label.strip() == "NOT-AFTER")
+
+
+@lru_cache(maxsize=1)
+def known_stems() -> frozenset[str]:
+    """First keys of known_names.txt, with and without ال: a sentence without any has none of the names."""
+    return frozenset(x for k in known_names() for x in (k, "ال" + k))
+
+
+class RuleStems(NamedTuple):
+    """Stems that the sentence-level rules of conventions.apply start from: one set intersection a
+    sentence tells which of them can fire at all."""
+
+    known: frozenset[str]
+    """known_stems()."""
+    titles: frozenset[str]
+    """SpanLists.title_stems."""
+    intro: frozenset[str]
+    """place_intro_stems()."""
+    sites: frozenset[str]
+    """site_heads(), with and without ال."""
+    nationalities: frozenset[str]
+    """nationality_plurals()."""
+    products: frozenset[str]
+    """Product heads (org_heads.txt: product), with and without ال."""
+    quote_heads: frozenset[str]
+    """quote_heads() keys with and without ال, and ل (لـ«...» after a word of saying)."""
+    quote: str
+    """The normalized quotation mark (all quotes read ")."""
+    all: frozenset[str]
+    """The union of the above and of the head nouns of conventions._head_patterns and org_chains: the
+    sentence's stems are intersected with it once, and each rule asks the small result."""
+
+
+@lru_cache(maxsize=1)
+def rule_stems() -> RuleStems:
+    """The stems the sentence-level rules start from (see RuleStems)."""
+    known, titles, intro = known_stems(), span_lists().title_stems, place_intro_stems()
+    heads = frozenset().union(*(w for k, w in org_heads().items()
+                                if k.endswith(("construct", "nisba", "adj-head")) and k != "not-nisba"))
+    lists = span_lists()
+    sites = frozenset(x for w in site_heads() for x in (w, "ال" + w))
+    nationalities = nationality_plurals()
+    products = frozenset(x for w in org_heads().get("product", ()) for x in (core(w), "ال" + core(w)))
+    quoted = frozenset(x for w in quote_heads() for x in (w, "ال" + w)) | {"ل"}
+    return RuleStems(known, titles, intro, sites, nationalities, products, quoted, '"',
+                     known | titles | intro | sites | nationalities | products | quoted | {'"'} | heads
+                     | lists.chain_stems | lists.purpose_stems)
+
+
+@lru_cache(maxsize=1)
+def site_heads() -> frozenset[str]:
+    """Keys of the head nouns of sites (span_heads.txt: LOC heads that head no organization: مطار،
+    فندق، معبر; not قناة, a channel as well as a canal)."""
+    heads = span_heads()
+    return heads.get("LOC", frozenset()) - heads.get("ORG", frozenset())
+
+
+def positions(stems: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
+    """Indexes of the stems in `wanted`, in order (found by list.index, not a loop over every stem)."""
+    out: list[int] = []
+    for w in wanted:
+        i = -1
+        try:
+            while True:
+                i = stems.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=1)
+def quote_heads() -> dict[str, str]:
+    """Label that each head noun gives a quoted name right after it, by key (org_heads.txt: quote-*,
+    construct, misc-construct; span_heads.txt): عرض "أحب البلاد" MISC, لشركة "ميتا" ORG, فندق "كوريو" LOC."""
+    heads, spans = org_heads(), span_heads()
+    out: dict[str, str] = {}
+    for label, words in (("LOC", spans.get("LOC", frozenset()) - spans.get("ORG", frozenset())),
+                         ("ORG", spans.get("ORG", frozenset()) | heads.get("construct", frozenset())
+                          | heads.get("quote-ORG", frozenset())),
+                         ("MISC", heads.get("misc-construct", frozenset()) | heads.get("quote-MISC", frozenset()))):
+        out.update((core(w), label) for w in words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_intro() -> frozenset[str]:
+    """Keys of the words a place's name follows (place_words.txt: generic and before)."""
+    words = place_words()
+    return words.get("generic", frozenset()) | words.get("before", frozenset())
+
+
+@lru_cache(maxsize=1)
+def place_intro_stems() -> frozenset[str]:
+    """The same with and without ال: a sentence without any of them has no such name."""
+    return frozenset(x for w in place_intro() for x in (w, "ال" + w))
 
 
 class SpanLists(NamedTuple):
@@ -90,6 +238,8 @@ class SpanLists(NamedTuple):
     """Keys (core) that never end a name: descriptions (السابق، الحاكم) and titles."""
     titles: frozenset[str]
     """Keys of titles (titles.txt)."""
+    title_stems: frozenset[str]
+    """The same with and without ال: a sentence without any of them has no title."""
     chain_heads: frozenset[str]
     """Keys of institution heads that take a لـ complement (org_heads.txt, chain)."""
     chain_stems: frozenset[str]
@@ -130,6 +280,7 @@ def span_lists() -> SpanLists:
         function_before_definite=_words("ner/function_before_definite.txt"),
         end_stop=_words("ner/not_name_end.txt", _key) | titles,
         titles=titles,
+        title_stems=titles | frozenset("ال" + w for w in titles),
         chain_heads=chain,
         chain_stems=chain | frozenset("ال" + w for w in chain),
         not_complement=_words("ner/not_in_complements.txt", _key) | institutions | heads.get("ORG", frozenset()),
@@ -159,6 +310,22 @@ def person_words() -> frozenset[str]:
     bad |= lists.end_stop | not_names()
     only = {"GAZ-PER", "HRV-PER"}
     return frozenset(w for w, kinds in lex.single.items() if only.issuperset(kinds) and w not in bad)
+
+
+@lru_cache(maxsize=1)
+def place_only_words() -> frozenset[str]:
+    """Single-word place names of the builtin model's lexicon that are no person's or organization's
+    name (بيونغيانغ، ابوظبي, not عبدالله): a name written as two words that join into one of them is
+    that place (بيونغ يانغ)."""
+    from seedx.stages.ner import load_builtin
+    from seedx.stages.ner.backends import builtin_model_dir
+
+    try:
+        lex = load_builtin(str(builtin_model_dir())).featurizer.lexicon
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w for w, kinds in lex.single.items() if "GAZ-LOC" in kinds and not any(
+        k.endswith(("-PER", "-ORG")) for k in kinds))
 
 
 def common(word: str) -> bool:

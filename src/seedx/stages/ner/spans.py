@@ -68,6 +68,19 @@ def _glued_proclitic(first: Token, words: Counter[str]) -> int:
     return 0
 
 
+def _glued_and(first: Token) -> bool:
+    """A rare word written with و that the tokenizer left whole (ودينهاخ: it splits only words it
+    knows); right after another place, that و joins a list of places."""
+    from seedx.resources import load_vocab
+
+    w = first.norm
+    return first.kind == "word" and w.startswith("و") and len(w) > 4 and load_vocab().get(w, 0) < _RARE
+
+
+_RARE = 50
+"""A word seen fewer times in the corpus vocabulary is no common word (span_words.common's threshold)."""
+
+
 def _after_letters(raw: str, start: int, n: int, end: int) -> int:
     """The raw offset after n letters from start, past diacritics and tatweel (لـ)."""
     i = start
@@ -111,11 +124,15 @@ def make_entities(doc: Document, tagged: list[tuple[list[Token], list[str], list
               [core(t.stem if i == s else t.norm) for i, t in enumerate(tokens[s:e], s) if t.kind != "punct"])
              for tokens, scores, s, e, label in spans]
     words = Counter(k for *_, keys in keyed for k in keys)
+    place_ends = {(id(tokens), e) for tokens, _, _, e, label in spans if label == "LOC"}
     for tokens, scores, s, e, label, keys in keyed:
         first, last = tokens[s], tokens[e - 1]
         start = first.stem_start if first.clitic and first.stem_start >= 0 else first.start
         end = last.end
         glued = 0 if first.clitic else _glued_proclitic(first, words)
+        if not glued and not first.clitic and label == "LOC" and (id(tokens), s) in place_ends \
+                and _glued_and(first):
+            glued = 1  # روتردام ولايدن | ودينهاخ: the و of a list, left on a rare place name
         if first.kind == "hashtag" and label != "MISC" and doc.raw.startswith("#", start):
             start += 1  # #نابلس، #محمود_عباس: the name, without its #
         if glued:
