@@ -80,6 +80,16 @@ def test_bare_clitics_follow_the_corpus_vocabulary() -> None:
     assert split_clitics("وزير") == ""
 
 
+def test_listed_words_keep_a_first_letter_that_looks_like_a_clitic() -> None:
+    doc = run("قالت والدة فيصل إن فكرة الفعالية كلها جاءت بعده، وقال الوالي إن وادي النهر واحد.")
+    kept = {doc.raw[t.start : t.end]: t.clitic for t in doc.tokens if t.kind == "word"}
+    for word in ("والدة", "فيصل", "فكرة", "كلها", "بعده", "وادي", "واحد"):
+        assert kept[word] == "", word  # the ال rule and the vocabulary ratio would split these
+    assert kept["وقال"] == "و"  # unlisted words still follow the rules
+    assert kept["الفعالية"] == ""
+    assert split_clitics("والفكرة") == "و"  # a listed word is matched whole, not inside another
+
+
 def test_clitic_stem_offsets_survive_diacritics() -> None:
     doc = run("وَبِالقُدْسِ")
     tok = doc.tokens[0]

@@ -17,7 +17,7 @@ from seedx.resources import load_lines, load_vocab
 from seedx.stages.normalize import normalize_text
 
 NAME = "tokenize"
-VERSION = "1"
+VERSION = "2"
 
 _TOKEN_RE = re.compile(
     r"""
@@ -66,6 +66,8 @@ def split_clitics(word: str) -> str:
     where the remainder is clearly the commoner word in the corpus vocabulary
     (وقال → و + قال, but وزير stays whole and بغداد keeps its ب).
     """
+    if word in _no_clitic():
+        return ""  # listed words win over every rule (والدة is not و + الدة)
     m = _LIL_RE.match(word)
     if m:
         return m.group(1) + "ل"
@@ -73,7 +75,7 @@ def split_clitics(word: str) -> str:
     if m:
         return m.group(1)
     m = _BARE_CLITIC_RE.match(word)
-    if not m or not m.group(1) or word in _no_clitic():
+    if not m or not m.group(1):
         return ""
     vocab = load_vocab()
     whole = vocab.get(word, 0)
