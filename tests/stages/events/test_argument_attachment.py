@@ -10,7 +10,7 @@ from __future__ import annotations
 from test_cues import make_doc, names, run
 
 from seedx.document import Document
-from seedx.record import Event
+from seedx.record import Entity, Event
 
 
 def _one(doc: Document, type_: str) -> Event:
@@ -513,3 +513,99 @@ def test_time_halfway_between_two_triggers_is_the_earlier_ones() -> None:
                    [("عمان", "LOC")], [("مساء", "2024-03-07TEV", "TIME")])
     evs = {e.type: e for e in run(doc)}
     assert evs["visit"].time == ["t1"] and "ceremony" not in evs
+
+
+# -- events v8 ------------------------------------------------------------------
+
+
+def test_masdar_after_tamma_reports_a_new_happening() -> None:
+    text = "قصف الجيش مواقع المسلحين في بلدة الوادي خلال شهر مارس. وأوضح الناطق أنه تم يوم 12 مارس الاشتباك " \
+           "مع مجموعة مسلحة في قرية النخيل."
+    ents = [("الوادي", "LOC"), ("النخيل", "LOC")]
+    tmx = [("شهر مارس", "2024-03", "DATE"), ("يوم 12 مارس", "2024-03-12", "DATE")]
+    doc = make_doc(text, ents, tmx)
+    attacks = [e for e in run(doc) if e.type == "attack"]
+    assert [names(doc, e.location) for e in attacks] == [["الوادي"], ["النخيل"]]
+    # without تم the noun with ال refers back to the strike
+    doc = make_doc(text.replace("أنه تم يوم 12 مارس الاشتباك", "أن الاشتباك يوم 12 مارس"), ents, tmx)
+    assert len([e for e in run(doc) if e.type == "attack"]) == 1
+
+
+def test_an_arrest_does_not_refer_back_to_a_strike() -> None:
+    text = "قصف الجيش مواقع في بلدة الوادي يوم الأحد. وأثار الاعتقال في مدينة النور غضب الصحفيين."
+    doc = make_doc(text, [("الوادي", "LOC"), ("النور", "LOC")], [("يوم الأحد", "2024-03-03", "DATE")])
+    attacks = [e for e in run(doc) if e.type == "attack"]
+    assert [names(doc, e.location) for e in attacks] == [["الوادي"], ["النور"]]
+    # an arrest told again is the same arrest
+    text = "واعتقلت الشرطة الصحفي سامي الحداد في مدينة النور. وأثار الاعتقال غضب الصحفيين."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("النور", "LOC")])
+    assert len([e for e in run(doc) if e.type == "attack"]) == 1
+
+
+def test_the_meeting_with_no_meeting_before_names_the_conference_again() -> None:
+    text = ("تظاهر مئات الطلاب في مدينة عمان يوم الأحد. وكانت جمعية النور قد عقدت مؤتمرا في مدينة إربد يوم السبت. "
+            "ودعا الحزب إلى رفض نتائج الاجتماع في مدينة الزرقاء.")
+    ents = [("عمان", "LOC"), ("جمعية النور", "ORG"), ("إربد", "LOC"), ("الحزب", "ORG"), ("الزرقاء", "LOC")]
+    tmx = [("يوم الأحد", "2024-03-03", "DATE"), ("يوم السبت", "2024-03-02", "DATE")]
+    doc = make_doc(text, ents, tmx)
+    assert sorted(e.type for e in run(doc) if e.type != "statement") == ["conference", "protest"]
+    # an indefinite meeting is another happening
+    doc = make_doc(text.replace("نتائج الاجتماع", "نتائج اجتماع"), ents, tmx)
+    assert sorted(e.type for e in run(doc) if e.type != "statement") == ["conference", "meeting", "protest"]
+
+
+def test_the_happening_responded_to_is_another_one() -> None:
+    text = "وشنت الطائرات غارات على مدينة النور يوم الأحد ردا على هجوم صاروخي في بلدة الوادي."
+    ents = [("النور", "LOC"), ("الوادي", "LOC")]
+    doc = make_doc(text, ents, [("يوم الأحد", "2024-03-03", "DATE")])
+    attacks = [e for e in run(doc) if e.type == "attack"]
+    assert [names(doc, e.location) for e in attacks] == [["النور"], ["الوادي"]]
+    # two words for attacks in one sentence without a response between them: one happening
+    doc = make_doc(text.replace("ردا على هجوم", "في هجوم"), ents, [("يوم الأحد", "2024-03-03", "DATE")])
+    assert len([e for e in run(doc) if e.type == "attack"]) == 1
+
+
+def test_round_up_lines_tell_the_happenings_summed_up_before() -> None:
+    text = ("أخبار المنطقة\nوتظاهر الآلاف يوم الأحد في الأردن واليمن ولبنان دعما للمقاومة.\n"
+            "الأردن شارك المئات في وقفة قرب السفارة بعمان.\nاليمن تظاهر مئات الطلاب في صنعاء.")
+    ents = [("الأردن", "LOC"), ("اليمن", "LOC"), ("لبنان", "LOC")]
+    doc = make_doc(text, ents, [("يوم الأحد", "2024-03-03", "DATE")])
+    for name in ("الأردن", "اليمن"):
+        _add_at_line_start(doc, name)
+    _add_place(doc, "عمان")
+    _add_place(doc, "صنعاء")
+    evs = run(doc)
+    assert [(e.trigger.text, names(doc, e.location), e.time) for e in evs] == [
+        ("وقفة", ["عمان"], ["t1"]), ("تظاهر", ["صنعاء"], ["t1"])]
+    # one line only: the summary stays a happening, and the line keeps no date of it
+    doc = make_doc(text.split("\nاليمن")[0], ents, [("يوم الأحد", "2024-03-03", "DATE")])
+    _add_at_line_start(doc, "الأردن")
+    _add_place(doc, "عمان")
+    assert [(e.trigger.text, e.time) for e in run(doc)] == [("تظاهر", ["t1"]), ("وقفة", [])]
+
+
+def _add_at_line_start(doc: Document, name: str) -> None:
+    """A place heading a line (make_doc marks the first occurrence only)."""
+    a = doc.raw.index("\n" + name) + 1
+    doc.entities.append(Entity(id=f"e{len(doc.entities) + 1}", text=name, start=a, end=a + len(name), label="LOC",
+                               canonical=name))
+    doc.entities.sort(key=lambda e: e.start)
+
+
+def _add_place(doc: Document, name: str) -> None:
+    a = doc.raw.index(name)
+    doc.entities.append(Entity(id=f"e{len(doc.entities) + 1}", text=name, start=a, end=a + len(name), label="LOC",
+                               canonical=name))
+    doc.entities.sort(key=lambda e: e.start)
+
+
+def test_a_happening_named_to_date_a_clause_brings_none_of_its_names() -> None:
+    text = "اعتقل ابن المدينة عام 2002. وقبل اعتقاله، كانت ليلى قاسم تعمل في مدينة الوادي."
+    ents = [("ليلى قاسم", "PER"), ("الوادي", "LOC")]
+    doc = make_doc(text, ents, [("عام 2002", "2002", "DATE")])
+    (ev,) = [e for e in run(doc) if e.type == "attack"]
+    assert ev.participants == [] and ev.location == []
+    # the same noun after another preposition is told of in its clause
+    doc = make_doc(text.replace("وقبل اعتقاله،", "وفي اعتقاله"), ents, [("عام 2002", "2002", "DATE")])
+    (ev,) = [e for e in run(doc) if e.type == "attack"]
+    assert names(doc, ev.location) == ["الوادي"]

@@ -461,3 +461,140 @@ def test_masdar_of_a_light_verb_reports_the_noun_after_it() -> None:
     # وقف إطلاق النار stays one agreement trigger
     doc = make_doc("ودخل وقف إطلاق النار حيز التنفيذ أمس في غزة.", [("غزة", "LOC")], [("أمس", "2024-03-01", "DATE")])
     assert [e.type for e in run(doc)] == ["agreement"]
+
+
+# -- events v8 ------------------------------------------------------------------------
+
+
+def test_verb_without_subject_speaks_for_the_person_the_story_turned_to() -> None:
+    text = "وقالت ليلى قاسم إن الحل قريب. ولم يعرف بعد برنامج الوزير سامي الحداد في المدينة. " \
+           "وصرح أمام الصحفيين أنه سيزور المستشفى."
+    doc = make_doc(text, [("ليلى قاسم", "PER"), ("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قالت", ["ليلى قاسم"]), ("صرح", ["سامي الحداد"])]
+    # no statement before it: the person named last in the sentences just before
+    doc = make_doc("وعاد سامي الحداد إلى بيته بعد سنوات. وكان أطفاله ينتظرونه. وقال في مقابلة مع الإذاعة إنه سعيد.",
+                   [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]
+    # nobody named in between: the last speaker goes on
+    doc = make_doc("وقالت ليلى قاسم إن الحل قريب. ولم يعرف بعد موعد الزيارة. وأضافت أمام الصحفيين أنها متفائلة.",
+                   [("ليلى قاسم", "PER")])
+    assert _statements(doc) == [("قالت", ["ليلى قاسم"])]
+
+
+def test_amam_after_a_statement_verb_is_a_preposition_not_an_imam() -> None:
+    doc = make_doc("وعاد سامي الحداد إلى المدينة. وقال أمام الصحفيين إن الزيارة ناجحة.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]
+    # a title subject still needs a name (someone unnamed speaks)
+    doc = make_doc("وعاد سامي الحداد إلى المدينة. وقال إمام المسجد إن الزيارة ناجحة.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+
+
+def test_places_in_brackets_after_a_place_are_where_it_happened() -> None:
+    doc = make_doc("وقصف الجيش مواقع المسلحين بجبل الريح (الوادي/الشمال) يوم الأحد.",
+                   [("جبل الريح", "LOC"), ("الوادي", "LOC"), ("الشمال", "LOC")])
+    (ev,) = run(doc)
+    assert names(doc, ev.location) == ["جبل الريح", "الوادي", "الشمال"]
+    # an aside that says something else is no place list
+    doc = make_doc("وقصف الجيش مواقع المسلحين بجبل الريح (على بعد 20 كلم من الوادي) يوم الأحد.",
+                   [("جبل الريح", "LOC"), ("الوادي", "LOC")])
+    (ev,) = run(doc)
+    assert names(doc, ev.location) == ["جبل الريح"]
+
+
+def test_holding_someone_responsible_is_a_statement() -> None:
+    doc = make_doc('وحمّل الوزير، سامي الحداد الشركة "المسؤولية الكاملة" عن الحادث.', [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("حمّل", ["سامي الحداد"])]
+    # carrying something is not
+    doc = make_doc("وحمل سامي الحداد حقيبته وغادر المطار.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+
+
+def test_abbara_an_with_a_person_after_it_is_a_statement() -> None:
+    doc = make_doc("وعبر صاحب السمو الأمير سامي الحداد عن شكره للحكومة.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("عبر", ["سامي الحداد"])]
+    # the preposition عبر (through a medium) reports nothing
+    doc = make_doc("وعبر منصة الجمعية عن طريق الإنترنت تابع سامي الحداد الجلسة.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+
+
+def test_talaba_with_a_person_after_it_is_a_statement() -> None:
+    doc = make_doc("وفي ختام اللقاء طلب جلالة الملك سامي الحداد نقل تحياته إلى الشعب.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("طلب", ["سامي الحداد"])]
+    # a request named after a preposition, or of something other than a person, is a noun
+    doc = make_doc("وجاء ذلك بناء على طلب الوزير سامي الحداد.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+    doc = make_doc("وأعلنت الوزارة عن طلب العروض للمشروع.", [("الوزارة", "ORG")])
+    assert [t for t, _ in _statements(doc)] == ["أعلنت"]
+
+
+def test_candidacy_told_after_the_name_makes_a_candidate() -> None:
+    text = ("تجري الانتخابات الرئاسية في تونس الشهر المقبل. واختار حزب النور سامي الحداد، الأستاذ السابق، ليكون "
+            "مرشحه في السباق. وأعلنت ليلى قاسم التي تقود حزب الأمل عن ترشحها للرئاسة.")
+    ents = [("تونس", "LOC"), ("حزب النور", "ORG"), ("سامي الحداد", "PER"), ("ليلى قاسم", "PER"), ("حزب الأمل", "ORG")]
+    doc = make_doc(text, ents)
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert names(doc, ev.participants) == ["سامي الحداد", "ليلى قاسم"]
+    # a person whose clause tells of someone else's candidacy does not run
+    text = ("تجري الانتخابات الرئاسية في تونس الشهر المقبل. وانتقد سامي الحداد قرار كمال منصور دعم ترشحه.")
+    doc = make_doc(text, [("تونس", "LOC"), ("سامي الحداد", "PER"), ("كمال منصور", "PER")])
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert names(doc, ev.participants) == ["كمال منصور"]
+
+
+def test_candidates_listed_after_a_pronoun_run() -> None:
+    text = ("تجري الانتخابات الرئاسية في تونس الشهر المقبل. ويضاف اثنان من المرشحين، وهما سامي الحداد رئيس "
+            "حزب النور وكمال منصور.")
+    ents = [("تونس", "LOC"), ("سامي الحداد", "PER"), ("حزب النور", "ORG"), ("كمال منصور", "PER")]
+    doc = make_doc(text, ents)
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert names(doc, ev.participants) == ["سامي الحداد", "كمال منصور"]
+    # a list after a pronoun with no candidates counted before it
+    doc = make_doc(text.replace("اثنان من المرشحين", "اثنان من الضيوف"), ents)
+    (ev,) = [e for e in run(doc) if e.type == "election"]
+    assert ev.participants == []
+
+
+def test_statement_noun_with_a_pronoun_is_the_main_subjects() -> None:
+    text = 'وفي كلمة له أمام لافتة كتب عليها "معا للإصلاح"، ركز سامي الحداد على التعليم.'
+    doc = make_doc(text, [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("كلمة", ["سامي الحداد"])]
+    # without the pronoun the talk is someone else's, unnamed
+    doc = make_doc(text.replace("كلمة له", "كلمة"), [("سامي الحداد", "PER")])
+    assert _statements(doc) == []
+
+
+def test_the_one_a_report_verb_quotes_speaks() -> None:
+    text = "ونقلت وكالة الأنباء عن مسؤول في وزارة الصحة أن المستشفى سيفتتح قريبا."
+    doc = make_doc(text, [("وكالة الأنباء", "ORG"), ("وزارة الصحة", "ORG")])
+    assert _statements(doc) == [("نقلت", ["وزارة الصحة"])]
+    # a source nobody names: no statement to record; a move of something is no report
+    doc = make_doc("ونقلت وكالة الأنباء عن مصادر مطلعة أن المستشفى سيفتتح قريبا.", [("وكالة الأنباء", "ORG")])
+    assert _statements(doc) == []
+    doc = make_doc("ونقلت وزارة الصحة المرضى إلى المستشفى الجديد.", [("وزارة الصحة", "ORG")])
+    assert _statements(doc) == []
+    # the words told by a noun of their own (عن فلان قوله): that noun reports them
+    doc = make_doc("ونقلت وكالة الأنباء عن سامي الحداد قوله إن الوضع مستقر.",
+                   [("وكالة الأنباء", "ORG"), ("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قوله", ["سامي الحداد"])]
+
+
+def test_who_issues_a_statement_noun_speaks_not_the_one_it_accuses() -> None:
+    text = "أما الوزير سامي الحداد، فأصدر، قبيل الجلسة، بيانا اتهم فيه حزب الأمل بالتحريض."
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("حزب الأمل", "ORG")])
+    assert _statements(doc) == [("بيانا", ["سامي الحداد"])]
+    doc = make_doc("وأصدرت جمعية النور بيانا اتهمت فيه حزب الأمل بالتحريض.",
+                   [("جمعية النور", "ORG"), ("حزب الأمل", "ORG")])
+    assert _statements(doc) == [("بيانا", ["جمعية النور"])]
+    # no verb of issuing: the name after the noun
+    doc = make_doc("وجاء في بيان حزب الأمل أن الوضع خطير.", [("حزب الأمل", "ORG")])
+    assert _statements(doc) == [("بيان", ["حزب الأمل"])]
+
+
+def test_a_place_after_a_place_word_is_no_subject_before_the_verb() -> None:
+    doc = make_doc("وعقدت جمعية النور مؤتمرا في مدينة الوادي وأعلنت فيه خطة جديدة.",
+                   [("جمعية النور", "ORG"), ("الوادي", "LOC")])
+    assert _statements(doc) == [("أعلنت", ["جمعية النور"])]
+    # a place with no place word before it may still speak
+    doc = make_doc("وقالت جمعية النور إن الوضع هادئ. ورفضت تونس وأعلنت خطة جديدة.",
+                   [("جمعية النور", "ORG"), ("تونس", "LOC")])
+    assert _statements(doc)[-1] == ("أعلنت", ["تونس"])

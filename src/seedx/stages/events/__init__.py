@@ -13,6 +13,13 @@ timexes: it then finds fewer arguments and drops statements without a speaker.
 Version 7 joins the mentions of one kind in a sentence before coreference, keeps an arrest
 without organizer, scopes arguments out of subordinate and relative clauses, quotations and
 ages, and reads a few more subject constructions (أما ... فـ، قام ... بـ، دعا ... إلى، a name in quotes).
+
+Version 8 keeps arrests apart from strikes and a happening answered (ردا على هجوم) apart from the answer,
+reads تم + masdar as a new report, lets الاجتماع name a conference again, spreads a round-up's day to its
+country lines, keeps a clause dated by a happening (وقبل اعتقاله، ...) out of it, adds places in brackets
+(بجبل ... (الولاية/المدينة)), gives a subject-less verb to the person the story turned to, and reads more
+statements (حمّل ... المسؤولية، عبّر/طلب + a person، نقلت ... عن، كلمة له ...، فلان، أصدر فلان بيانا) and
+candidacies (ليكون مرشحه، وهما ...).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "7"
+VERSION = "8"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

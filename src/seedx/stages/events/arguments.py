@@ -76,6 +76,11 @@ class Draft:
     quote: Span | None = None
     close_time: list[str] = field(default_factory=list)
     """The times standing in the trigger's own clause, near it: all that a later mention adds (coref.merge)."""
+    backdrop: bool = False
+    """The first mention dates its clause by the happening (وقبل اعتقاله، كان ...): referring back, it brings none of
+    the clause's names or dates (coref.merge); told for the first time (غداة الغارات على غزة), they are its own."""
+    heading: str | None = None
+    """The country heading the round-up line the first mention stands on (الأردن شارك المئات في وقفة)."""
     bare: bool = False
     """The first mention came with no argument of its own (the rest of its sentence's mentions may have some):
     like a mention alone without any, it goes on with the last happening of its kind (coref.antecedent)."""
@@ -275,6 +280,12 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     reported = _reported_from(ctx, m)
     if reported is not None:
         return [reported]
+    fronted = _fronted_subject(ctx, m) or _issuer(ctx, m, lex)
+    if fronted is not None:
+        return [fronted]
+    if m.pos == "verb" and ctx.stems(m.i) & lex.cues["report_verbs"]:
+        source = _source(ctx, m)
+        return [source] if source is not None else None
     quoted = ctx.ent_at[m.j + 1] if m.pos == "verb" and m.j + 1 < len(ctx.tokens) else None
     if quoted is not None and quoted.label in ("PER", "ORG") and ctx.tokens[m.j].norm == '"' \
             and _quoted_name(ctx, m.j):
@@ -313,7 +324,7 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
             return topic[-1:]
         body = _body_by_head(ctx, m)
         return [body] if body is not None else None
-    if m.pos == "verb" and m.role != "participle" and not cands and prev is not None and _no_subject(ctx, m, lex):
+    if m.pos == "verb" and m.role != "participle" and not cands and prev is not None and no_subject(ctx, m, lex):
         return [prev]
     # A place that qualifies a noun (وكذلك ثمنت الحملة الشعبية لمقاطعة إسرائيل) is a last resort only.
     plain = [c for c in cands if c[2].label == "PER" or not qualifies_noun(ctx, c[0], m.j, lex)]
@@ -324,7 +335,8 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     # a participle's subject is its sentence's (وانتقد فلان قرار الوزير فلان، قائلا: the first one)
     participle = m.role == "participle"
     before_all = [(s, e_, e) for s, e_, e in entity_spans(ctx, lo if participle else max(lo, m.i - 14), m.i)
-                  if e.label != "MISC" and not _governed(ctx, s)]
+                  if e.label != "MISC" and not _governed(ctx, s)
+                  and not (e.label == "LOC" and _place_word_before(ctx, s, lex))]  # في منتجع شرم الشيخ: a place
     if m.pos == "verb" and m.role != "participle" and not ctx.tokens[m.i].clitic.startswith(("و", "ف", "ل")) \
             and not (m.i > lo and ctx.tokens[m.i - 1].norm in lex.cues["clause_links"]):
         # A verb that does not open its clause has its subject right before it (طهران تنفي، وقطر التي أكدت);
@@ -371,6 +383,78 @@ def _reported_from(ctx: Context, m: Mention) -> Entity | None:
     return e if _governed(ctx, s) == "عن" else None
 
 
+_SOURCE_REACH = 4
+"""Words between عن and the name of the one a report quotes (عن مسؤول رفيع في الرئاسة)."""
+
+
+def _source(ctx: Context, m: Mention) -> Entity | None:
+    """The one a report quotes (نقلت الوكالة عن الوزير فلان؛ عن مسؤول في الرئاسة: the body the official speaks
+    for): the first name after the clause's عن; None when it names nobody (عن مصادر مطلعة)."""
+    _, hi = ctx.sentence_of(m.i)
+    an = next((k for k in range(m.j, hi) if ctx.tokens[k].norm == "عن" and ctx.ent_at[k] is None), None)
+    if an is None:
+        return None
+    words = 0
+    for k in range(an + 1, hi):
+        e = ctx.ent_at[k]
+        if e is not None:
+            return e if e.label in ("PER", "ORG", "LOC") else None
+        if ctx.tokens[k].norm in _CLAUSE_PUNCT or words >= _SOURCE_REACH:
+            return None
+        words += ctx.tokens[k].kind == "word"
+    return None
+
+
+_ISSUE_REACH = 8
+"""Tokens between a verb of issuing and the statement noun it takes (فأصدر، قبيل التئام المجلس، بيانا)."""
+
+
+def _issuer(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
+    """Who issues a statement noun (أصدر فلان بيانا، أما فلان فأصدر، قبيل الجلسة، بيانا اتهم فيه حركة ...): the
+    subject of the issuing verb, named after it or just before it, not a name the statement goes on to tell."""
+    if m.pos != "noun":
+        return None
+    lo, _ = ctx.sentence_of(m.i)
+    verb = next((k for k in range(m.i - 1, max(lo, m.i - _ISSUE_REACH) - 1, -1)
+                 if ctx.ent_at[k] is None and ctx.stems(k) & lex.cues["issue_verbs"]), None)
+    if verb is None:
+        return None
+    after = [e for s, _, e in entity_spans(ctx, verb + 1, m.i)
+             if e.label in ("PER", "ORG") and not _governed(ctx, s)
+             and not any(ctx.tokens[r].kind == "punct" for r in range(verb + 1, s))]
+    if after:
+        return next((e for e in after if e.label == "PER"), after[0])  # ألقى أمين عام الرابطة فلان كلمة
+    before = [(s, end, e) for s, end, e in entity_spans(ctx, max(lo, verb - 4), verb)
+              if e.label in ("PER", "ORG", "LOC") and not _governed(ctx, s)]
+    return before[-1][2] if before and all(ctx.tokens[r].norm in (",", "،") for r in range(before[-1][1], verb)) \
+        else None
+
+
+_OWN_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما"})
+_MAIN_SUBJECT_REACH = 3
+"""Words (the main verb, an adverb) between the comma that closes a fronted phrase and the main clause's subject."""
+
+
+def _fronted_subject(ctx: Context, m: Mention) -> Entity | None:
+    """The subject of the main clause after a fronted phrase that names a statement by its speaker's pronoun
+    (وفي كلمة له أمام أنصاره، ركز فلان على ...؛ وفي تصريح لها، أكدت الوزارة): the pronoun is that subject."""
+    if m.pos != "noun" or m.j >= len(ctx.tokens) or ctx.tokens[m.j].norm not in _OWN_PRONOUNS:
+        return None
+    _, hi = ctx.sentence_of(m.i)
+    comma = next((k for k in range(m.j + 1, hi) if ctx.tokens[k].norm == ","), None)
+    if comma is None:
+        return None
+    words = 0
+    for k in range(comma + 1, hi):
+        e = ctx.ent_at[k]
+        if e is not None:
+            return e if e.label in ("PER", "ORG") and not _governed(ctx, k) else None
+        if ctx.tokens[k].kind != "word" or words >= _MAIN_SUBJECT_REACH:
+            return None
+        words += 1
+    return None
+
+
 def _adjacent_subject(ctx: Context, end: int, i: int, lex: Lexicon) -> bool:
     """The entity ending at `end` is the subject of the verb at i: only times, an apposition between commas
     (فلان، نائب وزير العدل، قال) and subject words (التي، قد، كان) stand between them."""
@@ -389,10 +473,12 @@ def _names_after_preps(ctx: Context, lo: int, hi: int) -> bool:
 
 
 def _title_word(ctx: Context, k: int, lex: Lexicon) -> bool:
-    """A title that no entity covers right after the verb (times skipped): وقال الناطق، وطالب أمين عام."""
+    """A title that no entity covers right after the verb (times skipped): وقال الناطق، وطالب أمين عام; not a
+    preposition spelt like one (وصرح أمام صحافيين: أمام, not إمام)."""
     while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
         k += 1
-    return ctx.is_word(k) and ctx.ent_at[k] is None and bool(ctx.stems(k) & _speaker_titles(lex))
+    return ctx.is_word(k) and ctx.ent_at[k] is None and not _preposition(ctx, k) \
+        and bool(ctx.stems(k) & _speaker_titles(lex))
 
 
 @lru_cache(maxsize=4)
@@ -428,7 +514,7 @@ def _title_holder(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
     return None
 
 
-def _no_subject(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+def no_subject(ctx: Context, m: Mention, lex: Lexicon) -> bool:
     """A verb that opens its clause (و، ف) followed straight by what is said or by a preposition
     (وأضاف أن، وقال:، وتابع "..."، وقال في مقابلة)."""
     if not ctx.tokens[m.i].clitic.startswith(("و", "ف")):
@@ -437,7 +523,13 @@ def _no_subject(ctx: Context, m: Mention, lex: Lexicon) -> bool:
     while k < len(ctx.tokens) and ctx.tmx_at[k] is not None:
         k += 1
     return k < len(ctx.tokens) and (ctx.tokens[k].norm in lex.cues["complementizers"] or ctx.tokens[k].norm == '"'
-                                    or ctx.tokens[k].norm in _PREPS)
+                                    or _preposition(ctx, k))
+
+
+def _preposition(ctx: Context, k: int) -> bool:
+    """Token k is a preposition as written: أمام, not the title إمام that normalizes the same."""
+    tok = ctx.tokens[k]
+    return tok.norm in _PREPS and "إ" not in ctx.doc.raw[tok.start:tok.end]
 
 
 def _article_subject(ctx: Context, k: int) -> bool:
@@ -625,6 +717,7 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
     lo, hi = ctx.sentence_of(m.i)
     if draft.type == "statement":
         return
+    draft.backdrop = draft.backdrop or len(draft.mentions) == 1 and _time_reference(ctx, m, lex)
     mine = _owned(anchors, m.i, lo, hi)
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
                                          and abs(k - m.i) <= _reach(t) and not offset_duration(ctx, k, lex)
@@ -720,8 +813,23 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         # the country a round-up's part is headed by, where no town is named, for a happening the line reports
         # (احتفالات شعبية), not one it recalls by name or with ال (عملية طوفان الأقصى، الهجوم)
         draft.add("location", heading)
+    if draft.heading is None and heading:
+        draft.heading = heading[0]
     if draft.attendance is None and draft.type in ("conference", "protest", "ceremony"):
         draft.attendance = _attendance(ctx, lo, hi, lex)
+
+
+def _time_reference(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+    """A happening named with ال to date what its clause tells (وقبل اعتقاله، كان لديه ابنتان؛ بعد الهجوم
+    بساعات)."""
+    if m.pos != "noun" or not m.definite or m.i == 0:
+        return False
+    tok = ctx.tokens[m.i]
+    if tok.clitic.lstrip("وف"):
+        return False  # بالهجوم، للاعتقال: another preposition on the noun itself
+    prev = ctx.tokens[m.i - 1].norm
+    prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
+    return prev in lex.cues["relative_time_preps"]
 
 
 _HELD_TYPES = frozenset({"conference", "ceremony", "campaign", "meeting"})
@@ -847,7 +955,31 @@ def _place_list(ctx: Context, s: int, hi: int, e: Entity) -> list[str]:
         if x.label != "LOC":
             break
         out.append(x.id)
-    return out
+    if not out:
+        return out
+    last = ctx.entities[out[-1]]
+    return out + _bracketed_places(ctx, ctx.token_range(last.start, last.end).stop, hi)
+
+
+_BRACKET_LINKS = frozenset({"/", ",", "و", "-"})
+
+
+def _bracketed_places(ctx: Context, k: int, hi: int) -> list[str]:
+    """The places in brackets right after a place, nothing else in them (بجبل الريح (الوادي/الشمال)): the region
+    it lies in, where the happening is too."""
+    if k >= hi or ctx.tokens[k].norm != "(":
+        return []
+    out: list[str] = []
+    k += 1
+    while k < hi and ctx.tokens[k].norm != ")":
+        e = ctx.ent_at[k]
+        if e is not None and e.label == "LOC":
+            if e.id not in out:
+                out.append(e.id)
+        elif e is not None or ctx.tokens[k].norm not in _BRACKET_LINKS:
+            return []
+        k += 1
+    return out if k < hi else []
 
 
 _SIDES_REACH = 3

@@ -16,6 +16,9 @@ from seedx.stages.normalize import normalize_word
 SPEAKER_GAP = 2
 """A statement without a speaker of its own (وأضاف) takes the speaker of a statement at most this many
 sentences back."""
+_HYPERNYMS = {"meeting": frozenset({"conference"})}
+"""A definite noun of a general kind (الاجتماع، اللقاء) may name again a happening told by a more specific word
+(مؤتمر، ورشة، قمة), where none of its own kind came before."""
 _SESSION_WORDS = frozenset({"جلسه", "جلسات", "جلسته", "جلساته"})
 """A session belongs to the conference the article is about, when there is one."""
 
@@ -84,6 +87,9 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft, lex: Lexicon) -> D
                 return d
             return None
         return None
+    if new.type == "attack":
+        # an arrest and a strike are different happenings, however a report words them (الاعتقال after القصف)
+        drafts = [d for d in drafts if d.type != "attack" or _arrest(ctx, d, lex) == _arrest(ctx, new, lex)]
     if new.type == "attack" and event_subject(ctx, m, lex):
         prior = [d for d in drafts if d.type == "attack"]
         if prior:
@@ -101,6 +107,10 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft, lex: Lexicon) -> D
         # الانتخابات، الهجوم، هذه الاحتفالات: a definite noun refers back to the last happening of its kind;
         # the dates around it often belong to the clause, not to the happening (تأخير الانتخابات ... مارس الماضي).
         prior = [d for d in drafts if d.type == new.type]
+        if not prior and new.type in _HYPERNYMS:
+            # الاجتماع، اللقاء with no meeting told before: the gathering of another kind that was (مؤتمر البحرين ...
+            # ما تسفر عنه أعمال الاجتماع)
+            prior = [d for d in drafts if d.type in _HYPERNYMS[new.type]]
         if new.type == "attack":
             # a war report tells of several strikes: a definite noun refers back at once only to one told by
             # its own word (القصف ... القصف); another word (الاشتباك after القصف) must agree on the dates
@@ -116,7 +126,7 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft, lex: Lexicon) -> D
             return named[0]
         return next((d for d in reversed(same) if not d.name), None)
     last = same[-1]
-    if ctx.tokens[last.mentions[-1].i].sent == ctx.tokens[m.i].sent:
+    if ctx.tokens[last.mentions[-1].i].sent == ctx.tokens[m.i].sent and not responded_to(ctx, m, lex):
         return last  # one sentence, one happening of a type (عقد اجتماعا ... وتم عقد مباحثات)
     if m.definite or new.bare or not _has_arguments(new):
         return last
@@ -128,6 +138,21 @@ def antecedent(ctx: Context, drafts: list[Draft], new: Draft, lex: Lexicon) -> D
     if _same_days(ctx, last, new):
         return last  # قصف جوي يوم الأحد ... منذ هجوم الأحد على المدينة: that day's happening again
     return None
+
+
+def responded_to(ctx: Context, m: Mention, lex: Lexicon) -> bool:
+    """The mention is what something else answers (ضربات ... ردا على هجوم، انتقاما لاغتيال): an earlier
+    happening, not the one its sentence tells."""
+    k = m.i - 1
+    if k >= 0 and ctx.tokens[k].norm in ("على", "علي", "ل", "لـ"):
+        k -= 1
+    return k >= 0 and bool(ctx.stems(k) & lex.cues["response_words"])
+
+
+def _arrest(ctx: Context, d: Draft, lex: Lexicon) -> bool:
+    """The happening's first mention is an arrest (اعتقال، اعتقلت، احتجاز), not a strike or an assault."""
+    m = d.mentions[0]
+    return bool(ctx.stems(m.noun if m.noun is not None else m.i) & lex.cues["arrest_words"])
 
 
 def _elsewhere(ctx: Context, old: Draft, new: Draft) -> bool:
@@ -176,6 +201,8 @@ def merge(into: Draft, other: Draft) -> None:
     people brings of that kind only times next to it: the rest of its clause tells of something else (a war
     report's later strikes and victims, a delay of the elections since March)."""
     into.mentions.extend(other.mentions)
+    if other.backdrop:
+        return  # وقبل اعتقاله، كانت ...: the clause tells of something else
     m = other.mentions[0]
     back = into.type != "statement" and m.definite and m.pos == "noun"
     for slot in ("time", "location", "organizers", "participants"):

@@ -14,12 +14,21 @@ from seedx.stages.events.arguments import (
     entity_list,
     entity_spans,
     find_speaker,
+    no_subject,
     quote_span,
     statement_place,
     statement_time,
 )
 from seedx.stages.events.context import Context
-from seedx.stages.events.coref import SPEAKER_GAP, antecedent, compatible, has_arguments, merge, same_happening
+from seedx.stages.events.coref import (
+    SPEAKER_GAP,
+    antecedent,
+    compatible,
+    has_arguments,
+    merge,
+    responded_to,
+    same_happening,
+)
 from seedx.stages.events.lexicon import Lexicon, load_lexicon
 from seedx.stages.events.status import event_status
 from seedx.stages.events.triggers import Mention, find_mentions
@@ -53,10 +62,16 @@ def _quoted(ctx: Context, i: int) -> bool:
     return opened
 
 
-def _keep_statements(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    """A statement noun or participle counts only where its sentence has no statement verb; none in quotes."""
+def _keep_statements(ctx: Context, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A statement noun or participle counts only where its sentence has no statement verb; none in quotes.
+    A verb of reporting (نقلت الوكالة عن فلان) counts only where nothing else in its sentence tells what was
+    said (نقلت الوكالة عن فلان قوله إن: the words are his, told by قوله)."""
     # A statement verb inside someone's quoted words (نحن مستعدون للقاء أي شخص يتحدث باسم ...) reports nothing.
     mentions = [m for m in mentions if m.type != "statement" or not _quoted(ctx, m.i)]
+    reports = {m.i for m in mentions if m.type == "statement" and ctx.stems(m.i) & lex.cues["report_verbs"]}
+    if reports:
+        told = {ctx.tokens[m.i].sent for m in mentions if m.type == "statement" and m.i not in reports}
+        mentions = [m for m in mentions if m.i not in reports or ctx.tokens[m.i].sent not in told]
     verb_sents = {ctx.tokens[m.i].sent for m in mentions
                   if m.type == "statement" and m.role == "event" and m.pos == "verb"}
     out: list[Mention] = []
@@ -75,6 +90,8 @@ def _statement_drafts(ctx: Context, m: Mention, drafts: list[Draft], lex: Lexico
             ctx.tokens[x.i].sent for x in prev.mentions) > SPEAKER_GAP):
         prev = None
     last = ctx.entities[prev.speaker] if prev is not None and prev.speaker else None
+    since = max(ctx.tokens[x.i].sent for x in prev.mentions) + 1 if prev is not None else None
+    last = _topic_person(ctx, m, lex, since) or last
     speakers = find_speaker(ctx, m, lex, last)
     if speakers is None:
         return []
@@ -88,6 +105,28 @@ def _statement_drafts(ctx: Context, m: Mention, drafts: list[Draft], lex: Lexico
     where = statement_place(ctx, m, lex)
     return [Draft(type="statement", mentions=[m], trigger=_trigger_span(ctx, m), sent=sent, speaker=e.id,
                   time=list(time), location=list(where), quote=quote) for e in speakers]
+
+
+_TOPIC_REACH = 3
+"""Sentences back that the person a story is telling of may have been named last (a paragraph's few sentences)."""
+
+
+def _topic_person(ctx: Context, m: Mention, lex: Lexicon, since: int | None) -> Entity | None:
+    """The person a verb without a subject of its own (وصرح أمام صحافيين أنه، وقال في مقابلة) speaks for: the
+    last person named in the sentences just before it, after the last statement (`since`, its next sentence)
+    or within _TOPIC_REACH sentences when none came: the one the story turned to (ولم يعرف برنامج الوزير فلان
+    ... وصرح أمام صحافيين). None where the verb's own sentence names someone before it (وأورد ذكره فلان وقال):
+    the subject is read there."""
+    if not no_subject(ctx, m, lex) or m.role == "participle":
+        return None
+    sent = ctx.tokens[m.i].sent
+    first = max(sent - _TOPIC_REACH, min(ctx.sent_range)) if since is None else since
+    here = ctx.sentence_of(m.i)[0]
+    if first >= sent or any(e.label in ("PER", "ORG") for _, _, e in entity_spans(ctx, here, m.i)):
+        return None
+    lo = min((r[0] for k, r in ctx.sent_range.items() if first <= k < sent), default=here)
+    people = [e for _, _, e in entity_spans(ctx, lo, here) if e.label == "PER"]
+    return people[-1] if people else None
 
 
 def _cue_tokens(ctx: Context, spans: list[tuple[int, int, Entity]], first: frozenset[str],
@@ -256,9 +295,42 @@ def _candidates_run(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
         if e.label != "PER":
             continue
         lo, hi = ctx.sentence_of(s)
-        if cue_before(ctx, s, lo, cues):
+        if cue_before(ctx, s, lo, cues) or _list_of_candidates(ctx, s, lo, lex):
             race = own.get(ctx.tokens[s].sent, main)
             race.add("participants", [x.id for x in entity_list(ctx, s, hi, e) if x.label == "PER"])
+        elif _candidacy_after(ctx, s, hi, lex):
+            own.get(ctx.tokens[s].sent, main).add("participants", [e.id])
+
+
+_CANDIDACY_REACH = 12
+"""Words between a person's name and the candidacy its clause goes on to tell (فلان، معلم سابق، ليكون مرشحه)."""
+
+
+def _candidacy_after(ctx: Context, s: int, hi: int, lex: Lexicon) -> bool:
+    """The clause of the person at s goes on to their candidacy told with a pronoun (اختار الحزب فلان، ...، ليكون
+    مرشحه؛ أعلنت فلانة التي تتزعم الحزب عن ترشحها): no other person nor the sentence's end between them."""
+    e = ctx.ent_at[s]
+    start, words = s, 0
+    while start < hi and ctx.ent_at[start] is e:
+        start += 1
+    for k in range(start, hi):
+        other = ctx.ent_at[k]
+        if other is not None and other.label == "PER" or ctx.tokens[k].norm in (".", ":", "?", "!", ";"):
+            return False
+        if other is None and ctx.stems(k) & lex.cues["candidacy_words"]:
+            return True
+        words += ctx.tokens[k].kind == "word"
+        if words > _CANDIDACY_REACH:
+            return False
+    return False
+
+
+def _list_of_candidates(ctx: Context, s: int, lo: int, lex: Lexicon) -> bool:
+    """The person at s is in a list that a pronoun opens after candidates were counted in the sentence
+    (اثنان من المرشحين ليس لهم حضور، وهما فلان رئيس حزب ... وفلان)."""
+    pronoun = next((k for k in range(s - 1, lo, -1) if ctx.tokens[k].norm in lex.cues["list_pronouns"]), None)
+    return pronoun is not None and any(ctx.ent_at[r] is None and ctx.stems(r) & lex.cues["candidate_cues"]
+                                       for r in range(lo, pronoun))
 
 
 _GATHERINGS = frozenset({"conference", "ceremony", "meeting", "visit", "protest"})
@@ -374,6 +446,8 @@ def _sentence_groups(ctx: Context, mentions: list[Mention], anchors: dict[int, l
         first = group.mentions[0] if group is not None else None
         # هذا الاجتماع ... وفي اجتماع سابق في مارس: a noun without ال after one with it introduces another happening
         fresh = first is not None and first.definite and first.pos == "noun" and m.pos == "noun" and not m.definite
+        # ضربات ... ردا على هجوم كيميائي: the happening responded to is another one
+        fresh = fresh or responded_to(ctx, m, lex)
         if group is not None and not fresh and compatible(ctx, group, d):
             group.bare = group.bare or not has_arguments(group)
             merge(group, d)
@@ -381,6 +455,28 @@ def _sentence_groups(ctx: Context, mentions: list[Mention], anchors: dict[int, l
             continue
         last[(sent, m.type)] = d
         out[m.i] = d
+    return out
+
+
+def _round_up(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A summary of happenings in several countries (وأمس تظاهر الآلاف في الأردن واليمن ولبنان) followed by lines
+    headed by those countries (الأردن شارك المئات في وقفة ...؛ اليمن تظاهر مئات ...): each line tells one of the
+    happenings summed up, on the summary's day where it gives none; the summary is no happening of its own
+    once two of its countries have their line."""
+    lines = [p for p in drafts if p.heading is not None and p.type != "statement"]
+    if not lines:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        places = {normalize_word(ctx.entities[x].canonical) for x in d.location} if d.type != "statement" else set()
+        parts = [p for p in lines if p is not d and p.trigger.start > d.trigger.start
+                 and normalize_word(ctx.entities[p.heading].canonical) in places]
+        if len(parts) < 2:
+            out.append(d)
+            continue
+        for p in parts:
+            if not p.time:
+                p.add("time", d.time)
     return out
 
 
@@ -403,7 +499,7 @@ def extract_events(doc: Document) -> list[Event]:
         return []
     lex = load_lexicon()
     ctx = Context.build(doc)
-    mentions = _keep_statements(ctx, find_mentions(ctx, lex))
+    mentions = _keep_statements(ctx, find_mentions(ctx, lex), lex)
     anchors: dict[int, list[int]] = {}
     for m in mentions:
         if m.type != "statement":
@@ -439,6 +535,7 @@ def extract_events(doc: Document) -> list[Event]:
     title = [d for d in title if d.type != "statement"]
     drafts += [d for d in title if not any(same_happening(ctx, b, d) for b in drafts)]
     drafts = _fold_programme(ctx, drafts, lex)
+    drafts = _round_up(ctx, drafts)
     _said_during(ctx, drafts, lex)
     _claimed(ctx, drafts, lex)
     _speakers_take_part(ctx, drafts, lex)

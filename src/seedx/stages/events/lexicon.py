@@ -42,6 +42,13 @@ class TriggerEntry(_Strict):
     """Only with a name right after, its subject in the genitive (إعلان اللجنة ...; not بإعلان عدم رغبتها)."""
     not_surface: list[str] = Field(default_factory=list)
     """Whole words that only look like a form with a clitic (وزارة is no و + زار + ه)."""
+    requires_later: list[str] = Field(default_factory=list)
+    """One of these words must follow within `later_reach` words of the sentence (حمّل فلان الحكومة المسؤولية،
+    عبّر الوزير عن): the verb's reading as a statement needs its complement."""
+    later_reach: int = 8
+    requires_person_next: bool = False
+    """Only with a person as subject right after: a person's name, a title or a rank word (وعبّر صاحب السمو
+    ...): the same letters are also a preposition (عبر منصة)."""
     article_wide_not_prev: bool = False
     """Once not_prev rules one occurrence out, every occurrence in the article goes (طائرات مسيرة ... المسيرات
     الثلاث الأخرى: drones throughout)."""
@@ -141,6 +148,22 @@ class CueFile(_Strict):
     """Words after من that make the years before them an age (في الخمسينيات من عمره), not a date."""
     arrest_words: list[str]
     """Words of an arrest (اعتقل، اعتقال، معتقل): no one organizes it; who arrests and who is arrested take part."""
+    candidacy_words: list[str]
+    """A candidacy told with a pronoun (ليكون مرشحه، عن ترشحها): the person named before it in its clause runs."""
+    list_pronouns: list[str]
+    """Pronouns that open the list of those just counted (اثنان من المرشحين، وهما فلان وفلان)."""
+    report_verbs: list[str]
+    """Verbs of reporting someone's words (نقلت الوكالة عن فلان): the one quoted after عن speaks."""
+    response_words: list[str]
+    """Words that make the happening after them the one answered (ردا على هجوم، انتقاما لاغتيال): another one."""
+    relative_time_preps: list[str]
+    """Prepositions that date a clause by a happening told before (وقبل اعتقاله، غداة الضربات): that mention
+    brings none of its clause's names or dates."""
+    issue_verbs: list[str]
+    """Verbs that take a statement noun as object (أصدر بيانا، ألقى كلمة، أدلى بتصريحات): their subject speaks."""
+    passive_lights: list[str]
+    """Verbs that make the masdar after them a passive report (تم الاشتباك مع، جرى الاتفاق على): its ال marks the
+    verbal noun, not a happening told before."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +183,9 @@ class Sense:
     requires_entity_next: bool = False
     not_surface: frozenset[str] = frozenset()
     article_wide_not_prev: bool = False
+    requires_later: frozenset[str] = frozenset()
+    later_reach: int = 0
+    requires_person_next: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -208,7 +234,9 @@ def load_lexicon() -> Lexicon:
                 senses.setdefault(words[0], []).append(Sense(etype, entry.role, entry.pos, words, req, neg,
                                                            neg_prev, entry.not_before_quantity,
                                                            entry.not_after_quantity, entry.requires_entity_next,
-                                                           _norm_set(entry.not_surface), entry.article_wide_not_prev))
+                                                           _norm_set(entry.not_surface), entry.article_wide_not_prev,
+                                                           _norm_set(entry.requires_later), entry.later_reach,
+                                                           entry.requires_person_next))
     cues = {name: _norm_set(vals) for name, vals in cue.model_dump(exclude={"doc"}).items()}
     return Lexicon(
         senses={k: tuple(v) for k, v in senses.items()},

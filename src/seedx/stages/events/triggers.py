@@ -13,6 +13,7 @@ from typing import NamedTuple
 from seedx.record import EventType
 from seedx.stages.events.context import Context, analyses
 from seedx.stages.events.lexicon import Lexicon, Sense
+from seedx.stages.normalize import normalize_word
 
 _NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
 """A trigger word inside one of these is part of a name (المؤتمر الدولي لدعم الانتفاضة is an ORG)."""
@@ -123,11 +124,53 @@ def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozens
                 continue
             if sense.requires_entity_next and (j >= len(ctx.tokens) or ctx.ent_at[j] is None):
                 continue
+            if sense.requires_later and not _word_later(ctx, j, sense.requires_later, sense.later_reach):
+                continue
+            if sense.requires_person_next and not _person_next(ctx, j, lex):
+                continue
             if sense.pos == "noun" and _adverbial(ctx, i, j, stem, lex):
                 continue
             if best is None or len(sense.words) > len(best[0].words):
                 best = (sense, j, definite, stem)
     return best
+
+
+_SENTENCE_PUNCT = frozenset({".", ":", "?", "!", ";"})
+
+
+def _word_later(ctx: Context, j: int, words: frozenset[str], reach: int) -> bool:
+    """One of `words` among the `reach` words from j on, before the sentence's punctuation (quotes and commas
+    around a name or the complement do not stop it: وحمّل الرئيس، فلان الحكومة "المسؤولية")."""
+    _, hi = ctx.sentence_of(j - 1)
+    seen = 0
+    for k in range(j, hi):
+        tok = ctx.tokens[k]
+        if tok.norm in _SENTENCE_PUNCT:
+            return False
+        if tok.kind != "word":
+            continue
+        if ctx.stems(k) & words:
+            return True
+        seen += 1
+        if seen >= reach:
+            return False
+    return False
+
+
+def _person_next(ctx: Context, j: int, lex: Lexicon) -> bool:
+    """A person's name, a title or a rank word right after the trigger (عبّر الوزير، عبّر صاحب السمو)."""
+    if not ctx.is_word(j):
+        return False
+    e = ctx.ent_at[j]
+    if e is not None:
+        return e.label == "PER"
+    return bool(ctx.stems(j) & _rank_words(lex))
+
+
+@lru_cache(maxsize=4)
+def _rank_words(lex: Lexicon) -> frozenset[str]:
+    """Titles and honorifics, built once per lexicon."""
+    return lex.titles | lex.cues["honorifics"]
 
 
 def _named_antecedent(ctx: Context, i: int, lex: Lexicon) -> bool:
@@ -231,6 +274,27 @@ def _generic_item(ctx: Context, i: int, j: int, stem: str, lex: Lexicon) -> bool
     return k < n and ctx.tokens[k].clitic.startswith("و") and _plain_noun(ctx, k, lex)
 
 
+_PASSIVE_REACH = 6
+_TIME_PREPS = frozenset(normalize_word(w) for w in ("خلال", "في", "منذ", "قبل", "بعد", "أثناء"))
+"""Tokens of a time phrase that may stand between تم and its masdar (تم خلال شهر ديسمبر الجاري الاشتباك)."""
+
+
+def _passive_report(ctx: Context, i: int, lex: Lexicon) -> bool:
+    """The noun at i is the masdar of a passive light verb (تم الاتفاق على، وجرى خلال الأسبوع الماضي
+    الاشتباك): the verb before it, over a time phrase and its preposition, is تم/جرى."""
+    lo, _ = ctx.sentence_of(i)
+    k = i - 1
+    while k >= max(lo, i - _PASSIVE_REACH) and (ctx.tmx_at[k] is not None or k + 1 < i
+                                                 and ctx.tmx_at[k + 1] is not None
+                                                 and ctx.tokens[k].norm in _TIME_PREPS):
+        k -= 1  # a time phrase (خلال شهر ديسمبر) and the preposition that governs it
+    if k < lo or not ctx.is_word(k):
+        return False
+    norm = ctx.tokens[k].norm
+    lights = lex.cues["passive_lights"]
+    return norm in lights or norm[:1] in ("و", "ف") and norm[1:] in lights
+
+
 def _demonstrative_near(ctx: Context, i: int, j: int, lex: Lexicon) -> bool:
     dem = lex.cues["demonstratives"]
     return (i > 0 and ctx.tokens[i - 1].norm in dem) or (j < len(ctx.tokens) and ctx.tokens[j].norm in dem)
@@ -265,6 +329,8 @@ def find_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if sense.pos == "noun" and sense.role == "event" and _generic_item(ctx, i, j, stem, lex):
                 continue
             definite = definite or _demonstrative_near(ctx, i, j, lex)
+            if definite and sense.pos == "noun" and _passive_report(ctx, i, lex):
+                definite = False  # تم الاشتباك مع مجموعة: a new happening reported, not one told before
             found[i] = Mention(i, j, sense.type, sense.role, sense.pos, definite, verb=stem)
             continue
         if word.support:
