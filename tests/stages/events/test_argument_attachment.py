@@ -609,3 +609,38 @@ def test_a_happening_named_to_date_a_clause_brings_none_of_its_names() -> None:
     doc = make_doc(text.replace("وقبل اعتقاله،", "وفي اعتقاله"), ents, [("عام 2002", "2002", "DATE")])
     (ev,) = [e for e in run(doc) if e.type == "attack"]
     assert names(doc, ev.location) == ["الوادي"]
+
+
+# -- v9 -----------------------------------------------------------------------------------------------
+
+
+def _speakers(doc: Document) -> list[list[str]]:
+    return [names(doc, [e.speaker]) for e in run(doc) if e.type == "statement"]
+
+
+def test_a_body_s_seat_after_it_is_no_second_speaker() -> None:
+    doc = make_doc("وأكدت منظمة النور ومقرها تونس أن الوضع خطير.", [("منظمة النور", "ORG"), ("تونس", "LOC")])
+    assert _speakers(doc) == [["منظمة النور"]]
+    # the head of the next name after و joins it to the list
+    doc = make_doc("وأكدت الولايات المتحدة ودول مجلس التعاون أن الوضع خطير.",
+                   [("الولايات المتحدة", "LOC"), ("مجلس التعاون", "ORG")])
+    assert _speakers(doc) == [["الولايات المتحدة"], ["مجلس التعاون"]]
+
+
+def test_a_date_before_a_coordinated_statement_verb_dates_the_clause_before() -> None:
+    doc = make_doc("ويصر سامي الحداد على تعيين مدير جديد قبل سبتمبر، وأشار الوزير كمال منصور إلى أن الأمر معقد.",
+                   [("سامي الحداد", "PER"), ("كمال منصور", "PER")], [("سبتمبر", "2024-09", "DATE")])
+    assert [e.time for e in run(doc) if e.type == "statement"] == [[]]
+    doc = make_doc("وفي الأحد، قال الوزير كمال منصور إن الأمر معقد.", [("كمال منصور", "PER")],
+                   [("الأحد", "2024-03-03", "DATE")])
+    assert [e.time for e in run(doc) if e.type == "statement"] == [["t1"]]
+
+
+def test_a_holding_verb_with_its_own_subject_leaves_the_speaker_a_participant() -> None:
+    doc = make_doc("وقال سامي الحداد خلال الندوة التي نظمتها جمعية النور إن الحل قريب.",
+                   [("سامي الحداد", "PER"), ("جمعية النور", "ORG")])
+    conf = _one(doc, "conference")
+    assert names(doc, conf.organizers) == ["جمعية النور"] and names(doc, conf.participants) == ["سامي الحداد"]
+    doc = make_doc("وقال سامي الحداد خلال الندوة التي نظمها في مدينة الوادي إن الحل قريب.",
+                   [("سامي الحداد", "PER"), ("الوادي", "LOC")])
+    assert names(doc, _one(doc, "conference").organizers) == ["سامي الحداد"]

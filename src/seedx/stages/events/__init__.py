@@ -20,6 +20,15 @@ country lines, keeps a clause dated by a happening (وقبل اعتقاله، ..
 (بجبل ... (الولاية/المدينة)), gives a subject-less verb to the person the story turned to, and reads more
 statements (حمّل ... المسؤولية، عبّر/طلب + a person، نقلت ... عن، كلمة له ...، فلان، أصدر فلان بيانا) and
 candidacies (ليكون مرشحه، وهما ...).
+
+Version 9 reads news outside politics (sport, culture) with fewer false events: a participle of manner
+(قائلا، مؤكدة) must be one (not مضيفه, his host; not after a preposition or كان; not an adjective: مسيرة لافتة),
+its subject stands before it in its own clause and agrees with it in gender; a verb behind a preposition
+(لطلب) is a noun; a request to a friend (طلب من صديقه) is no statement; ها is a pronoun, never ة + alef (ضربها);
+sport senses (ضربة جزاء، خط الهجوم، الجولة الثالثة، قمة الترتيب، مسيرته، تجمع بين، احتفاله بالهدف) and other
+words spelt alike (أحياء، رسالة احتجاج، وصل إلى مستوى) are no happenings; a body's seat (ومقرها) is no second
+speaker, a date before a coordinated verb's comma is the clause before's, and a holding verb with its own
+subject (الندوة التي نظمتها الجمعية) leaves the speaker a participant.
 """
 
 from __future__ import annotations
@@ -29,7 +38,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "8"
+VERSION = "9"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from seedx.record import Entity, EventType, Span, Timex
 from seedx.stages.events.context import Context
-from seedx.stages.events.lexicon import Lexicon, load_lexicon
+from seedx.stages.events.lexicon import Lexicon, bare_spelling, load_lexicon
 from seedx.stages.events.triggers import Mention
 from seedx.stages.normalize import normalize_word
 
@@ -201,7 +201,10 @@ def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> l
                 if joined or tok.clitic.startswith("و") or e.start > tok.start and ctx.doc.raw[tok.start] == "و":
                     nxt = e
                 break
-            if tok.norm in (",", "و", "/") or tok.norm.startswith("و") and tok.kind == "word" and words == 0:
+            if tok.norm in (",", "و", "/") or tok.norm.startswith("و") and tok.kind == "word" and words == 0 \
+                    and (gap or not _possessed(ctx, k)):
+                # و + the head of the next name (ودول مجلس التعاون) joins it; a noun with a pronoun of its own
+                # (ومقرها لاهاي: and its seat is The Hague) is in construct with no name after it
                 joined = True
             elif tok.norm == '"':
                 pass  # quotes around a name ("جمعية النور" ونادي الفكر) do not end the list
@@ -216,6 +219,12 @@ def entity_list(ctx: Context, s: int, hi: int, first: Entity, gap: int = 4) -> l
         while k < hi and ctx.ent_at[k] is nxt:
             k += 1
     return out
+
+
+def _possessed(ctx: Context, k: int) -> bool:
+    """Token k ends with an attached pronoun as written (مقرها، مقره: ه, not the ة of دولة)."""
+    tok = ctx.tokens[k]
+    return bare_spelling(ctx.doc.raw[tok.start:tok.end]).endswith(("ه", "ها", "هم", "هما", "هن")) and len(tok.norm) > 4
 
 
 def _clause_forward(ctx: Context, i: int, stop: frozenset[str], limit: int = 14, asides: bool = False) -> int:
@@ -286,7 +295,9 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     if m.pos == "verb" and ctx.stems(m.i) & lex.cues["report_verbs"]:
         source = _source(ctx, m)
         return [source] if source is not None else None
-    quoted = ctx.ent_at[m.j + 1] if m.pos == "verb" and m.j + 1 < len(ctx.tokens) else None
+    # a participle closes its clause: a name in quotes after it is what is said (قائلا "...")
+    quoted = ctx.ent_at[m.j + 1] if m.pos == "verb" and m.role != "participle" and m.j + 1 < len(ctx.tokens) \
+        else None
     if quoted is not None and quoted.label in ("PER", "ORG") and ctx.tokens[m.j].norm == '"' \
             and _quoted_name(ctx, m.j):
         return [quoted]  # ودعت "رابطة الشباب"، وأشار "الرصد" إلى: the subject's name in quotes, not the words said
@@ -343,14 +354,130 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
         # a name further back belongs to another clause (تقارير تقول، في حين يطالب الفلسطينيون).
         before_all = [c for c in before_all if _adjacent_subject(ctx, c[1], m.i, lex)]
     before = [c for c in before_all if c[2].label == "PER" or not qualifies_noun(ctx, c[0], lo, lex)]
+    if participle:
+        before_all = _participle_subjects(ctx, m, before_all, lex)
+        before = [c for c in before if c in before_all]
+        own = _clause_person(ctx, m, before)
+        if own is not None:
+            return [own]
     if m.role != "participle" and cands:
         before = [c for c in before if c[2].label == "PER"]  # only a person outranks a name after the verb
     if before:
         per = [c for c in before if c[2].label == "PER"]
         return [(per or before)[0 if participle else -1][2]]
-    if cands:
+    if cands and not participle:  # a name after a participle is in what is said or its object, never its subject
         return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
     return [before_all[-1][2]] if before_all else []
+
+
+def _participle_subjects(ctx: Context, m: Mention, spans: list[tuple[int, int, Entity]], lex: Lexicon
+                         ) -> list[tuple[int, int, Entity]]:
+    """The names before a participle that may be its subject.
+
+    A participle of manner (قائلا، مؤكدة) goes with the main clause: not with a name in a subordinate clause
+    fronted before it (وعندما اقترح عليه فلان ...، زجره قائلا: the one who rebuked, not the one who proposed);
+    and it agrees in gender with its subject: قائلة with a woman, قائلا with a man. The gender of a person is
+    read off the titles and statement verbs next to their name in the article (الفنانة فلانة، قالت فلانة).
+    """
+    closed = [s for s, _, _ in spans if _in_fronted_clause(ctx, s, m.i, lex)]
+    spans = [c for c in spans if c[0] not in closed]
+    want = _participle_gender(ctx, m)
+    if want is None:
+        return spans
+    return [c for c in spans if c[2].label != "PER" or _gender(ctx, c[2], lex) in (None, want)]
+
+
+def _clause_person(ctx: Context, m: Mention, spans: list[tuple[int, int, Entity]]) -> Entity | None:
+    """The person who is the subject of the clause a participle closes, where that clause is not the sentence's
+    first: the participle's own stretch since the last comma (وفي رد على فلان، انتقد فلان القرار قائلا), or a
+    stretch a coordinating or purpose clitic opens (...، لترد عليها فلانة قائلة: the one who answers). In the
+    sentence's first clause (وانتقد فلان قرار الوزير فلان، قائلا) the first person named is its subject, as
+    find_speaker reads it; an apposition or object between commas (استقبل فلان، الوزير فلان، ...) opens no clause.
+    """
+    lo, _ = ctx.sentence_of(m.i)
+    commas = [k for k in range(lo, m.i) if ctx.tokens[k].norm == ","]
+    end = m.i
+    for c in reversed(commas):
+        start = c + 1
+        own = end == m.i
+        opener = ctx.is_word(start) and ctx.ent_at[start] is None and ctx.tokens[start].clitic[:1] in ("و", "ف", "ل")
+        if own or opener:
+            person = next((e for s, _, e in spans if start <= s < end and e.label == "PER"), None)
+            if person is not None:
+                return person
+        end = c
+    return None
+
+
+def _in_fronted_clause(ctx: Context, s: int, i: int, lex: Lexicon) -> bool:
+    """The name at s stands in a clause a subordinator opens (عندما، بينما) that a comma closes before token i."""
+    lo, _ = ctx.sentence_of(s)
+    opener = next((k for k in range(s - 1, lo - 1, -1) if ctx.tokens[k].norm in _CLAUSE_END
+                   or ctx.tokens[k].norm == "," or ctx.ent_at[k] is None
+                   and (ctx.tokens[k].norm in lex.cues["subordinators"]
+                        or ctx.tokens[k].norm[1:] in lex.cues["subordinators"] and ctx.tokens[k].norm[0] in "وف")),
+                  None)
+    if opener is None or ctx.tokens[opener].kind == "punct":
+        return False
+    return any(ctx.tokens[k].norm == "," for k in range(s + 1, i))
+
+
+def _participle_gender(ctx: Context, m: Mention) -> str | None:
+    """'f' for a feminine singular participle (قائلة), 'm' for a masculine one (قائلا), None for a plural."""
+    tok = ctx.tokens[m.i]
+    raw = bare_spelling(ctx.doc.raw[tok.start:tok.end])
+    if raw.endswith("ة"):
+        return "f"
+    return "m" if raw.endswith("ا") else None
+
+
+def _gender(ctx: Context, e: Entity, lex: Lexicon) -> str | None:
+    """The gender a person's mentions show ('f', 'm'; None where they show none or disagree): a gendered title
+    among the two words before a mention (الفنانة المصرية فلانة، وزير الخارجية فلان) or a statement verb in the
+    past right before it (قالت فلانة، أكد فلان)."""
+    fem, masc = _gendered_titles(lex)
+    seen: set[str] = set()
+    for x in ctx.doc.entities:
+        if x.label != "PER" or x.canonical != e.canonical:
+            continue
+        ks = ctx.token_range(x.start, x.end)
+        if not ks:
+            continue
+        for k in (ks[0] - 1, ks[0] - 2):
+            if not ctx.is_word(k) or ctx.ent_at[k] is not None:
+                break
+            stems = ctx.stems(k)
+            if stems & fem:
+                seen.add("f")
+                break
+            if stems & masc:
+                seen.add("m")
+                break
+            verb = _past_statement_gender(ctx, k, lex)
+            if verb is not None:
+                seen.add(verb)
+                break
+    return seen.pop() if len(seen) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _gendered_titles(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Feminine titles and, without their final ة (normalized ه), the masculine ones; with and without ال."""
+    fem = {w for t in lex.cues["gendered_titles"] for w in (t, t[2:] if t.startswith("ال") else t)}
+    masc = {w[:-1] for w in fem if w.endswith("ه")}
+    return frozenset(fem), frozenset(masc)
+
+
+def _past_statement_gender(ctx: Context, k: int, lex: Lexicon) -> str | None:
+    """The gender a past statement verb at k shows (قالت: 'f'; قال: 'm'); None for any other word."""
+    for stem in ctx.stems(k):
+        senses = lex.senses.get(stem, ())
+        if any(x.type == "statement" and x.pos == "verb" and x.role == "event" for x in senses):
+            if stem.endswith("ت"):
+                return "f"
+            if stem[:1] not in ("ي", "ت", "ن"):
+                return "m"
+    return None
 
 
 _TITLE_PREPS = frozenset(normalize_word(w) for w in ("على", "من", "عن", "إلى"))
@@ -624,13 +751,16 @@ def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"], asides=True)
     ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)]
     lo, _ = ctx.sentence_of(m.i)
+    # a verb opening with و or ف starts a clause of its own: a date before its comma ends the clause before
+    # (ويصر فلان على تعيينه قبل سبتمبر، وأشار الوزير); one fronted to a verb without it is its own (الأحد، قال)
+    joined = ctx.tokens[m.i].clitic.startswith(("و", "ف"))
     for k in range(m.i - 1, max(lo, m.i - 3) - 1, -1):
         t = ctx.tmx_at[k]
         if t is not None:
             if not offset_duration(ctx, k, lex):
                 ids.insert(0, t.id)
             break
-        if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None:
+        if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None or joined and ctx.tokens[k].norm == ",":
             break
     return list(dict.fromkeys(ids))
 
@@ -760,9 +890,9 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         if e.label == "LOC" and _heading(ctx, s):
             heading.append(e.id)
             continue
-        if e.label == "LOC" and gov in _PLACE_PREPS:
-            # شارك المئات في وقفة قرب السفارة: a place, whatever cue came before; with the places joined to it
-            # (من مدن تالة والقصرين وفريانة)
+        if e.label == "LOC" and (gov in _PLACE_PREPS or _place_word_before(ctx, s, lex)):
+            # شارك المئات في وقفة قرب السفارة، ندوة نظمها في مدينة الوادي: a place, whatever cue came before;
+            # with the places joined to it (من مدن تالة والقصرين وفريانة)
             places = _place_list(ctx, s, hi, e)
             draft.add("location", places)
             taken.update(places)

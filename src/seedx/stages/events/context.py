@@ -62,7 +62,9 @@ def analyses(word: str) -> list[tuple[str, bool, bool]]:
             out.append((w, False, False))  # a verb that begins with ال (التقى، والتقت)
             w, definite = w[2:], True
         out.append((w, definite, False))
-        if w.endswith("ا") and len(w) > 3:  # accusative tanween alef: بيانا، اعتصاما
+        if w.endswith("ا") and len(w) > 3 and not w.endswith("ها"):
+            # accusative tanween alef: بيانا، اعتصاما; never after ة (ضربةً), so ها is a pronoun (ضربها: hit it,
+            # حملها: carried it), not ة + alef
             out.append((w[:-1], definite, False))
         if not definite and (s := _enclitic(w)):
             base = w[: -len(s)]

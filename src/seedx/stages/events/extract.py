@@ -236,7 +236,7 @@ def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
                 continue
             end = clause_end(ctx, m.j - 1, stop) if k > m.i else m.i
             holds = any(ctx.stems(r) & HOLDING_VERBS and ctx.tokens[r].norm not in HOLDING_VERBS
-                        for r in range(k + 2, min(end, k + 4)))
+                        and not _named_subject(ctx, r + 1) for r in range(k + 2, min(end, k + 4)))
             if ctx.entities[d.speaker].label in ("PER", "ORG"):
                 hall.add("organizers" if holds else "participants", [d.speaker])
             if hall.mentions[0].i == k + 1:
@@ -248,6 +248,19 @@ def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
                 if not d.time:
                     d.add("time", hall.time)
             break
+
+
+def _named_subject(ctx: Context, k: int) -> bool:
+    """A name of its own right after a holding verb, or after the one word of its head (الندوة التي نظمتها كتلة
+    الحركة ...، عقدها الحزب): the verb's subject, not the one whose words are reported; no preposition before it."""
+    for r in (k, k + 1):
+        if r >= len(ctx.tokens) or ctx.tokens[r].kind == "punct":
+            return False
+        e = ctx.ent_at[r]
+        if e is not None:
+            return e.label in ("PER", "ORG") and not ctx.tokens[r].clitic.lstrip("وف") \
+                and (r == k or not ctx.tokens[k].clitic)
+    return False
 
 
 _CLAIM_REACH = 3

@@ -52,6 +52,17 @@ class TriggerEntry(_Strict):
     article_wide_not_prev: bool = False
     """Once not_prev rules one occurrence out, every occurrence in the article goes (طائرات مسيرة ... المسيرات
     الثلاث الأخرى: drones throughout)."""
+    not_later: list[str] = Field(default_factory=list)
+    """None of these words may follow within `later_reach` words of the sentence: they make it another sense of
+    the verb (طلب فلان من صديقه أن ...: a private request, no statement)."""
+    not_written: list[str] = Field(default_factory=list)
+    """Spellings, hamza included, of another word that normalizes like a form (أحياء, districts, is no إحياء):
+    compared with the raw word, diacritics and proclitics aside."""
+    not_number_next: bool = False
+    """Not with a number right after (الجولة 35، الجولة الـ32: a round of a league)."""
+    not_pronouns: list[str] = Field(default_factory=list)
+    """Attached pronouns that make the word another one: an object on an intransitive verb (تجمعه بـ: brings
+    him together with, not تجمع, gather) or a person's possessive on a noun (مسيرته: his career)."""
 
 
 class SupportVerbs(_Strict):
@@ -164,6 +175,15 @@ class CueFile(_Strict):
     passive_lights: list[str]
     """Verbs that make the masdar after them a passive report (تم الاشتباك مع، جرى الاتفاق على): its ال marks the
     verbal noun, not a happening told before."""
+    participle_blockers: list[str]
+    """Prepositions right before a statement participle: they make it a noun (على مضيفه، أمام مضيفه: his host),
+    no adverbial of manner (حال)."""
+    being_verbs: list[str]
+    """Verbs of being before a participle, its subject's name between or not (ستكون الجمعية مطالبة بـ: obliged
+    to): the participle is their predicate, no words said."""
+    gendered_titles: list[str]
+    """Feminine titles of persons (الفنانة، الوزيرة); without their final ة, the masculine ones (الفنان، الوزير).
+    Before a name they tell its gender, which a participle (قائلة، قائلا) must agree with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +206,10 @@ class Sense:
     requires_later: frozenset[str] = frozenset()
     later_reach: int = 0
     requires_person_next: bool = False
+    not_later: frozenset[str] = frozenset()
+    not_written: frozenset[str] = frozenset()
+    not_number_next: bool = False
+    not_pronouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -212,6 +236,12 @@ class Lexicon:
 
 
 _SPACE = re.compile(r"\s+")
+_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
+
+
+def bare_spelling(word: str) -> str:
+    """A raw word without diacritics and tatweel, hamza kept: how `not_written` spellings are compared."""
+    return _DIACRITICS.sub("", word)
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -236,7 +266,10 @@ def load_lexicon() -> Lexicon:
                                                            entry.not_after_quantity, entry.requires_entity_next,
                                                            _norm_set(entry.not_surface), entry.article_wide_not_prev,
                                                            _norm_set(entry.requires_later), entry.later_reach,
-                                                           entry.requires_person_next))
+                                                           entry.requires_person_next, _norm_set(entry.not_later),
+                                                           frozenset(bare_spelling(w) for w in entry.not_written),
+                                                           entry.not_number_next,
+                                                           tuple(sorted(entry.not_pronouns, key=len, reverse=True))))
     cues = {name: _norm_set(vals) for name, vals in cue.model_dump(exclude={"doc"}).items()}
     return Lexicon(
         senses={k: tuple(v) for k, v in senses.items()},

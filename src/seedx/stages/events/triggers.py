@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from seedx.record import EventType
 from seedx.stages.events.context import Context, analyses
-from seedx.stages.events.lexicon import Lexicon, Sense
+from seedx.stages.events.lexicon import Lexicon, Sense, bare_spelling
 from seedx.stages.normalize import normalize_word
 
 _NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
@@ -93,6 +93,12 @@ def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozens
                 continue
             if sense.pos == "verb" and definite and not enclitic:
                 continue  # ال never starts a verb
+            if sense.pos == "verb" and _noun_reading(ctx, i, stem, sense.role, lex):
+                continue  # لطلب محرز، على مضيفه، مسيرة لافتة: a noun spelt like the verb or participle
+            if sense.not_written and _written(ctx, i) & sense.not_written:
+                continue
+            if enclitic and sense.not_pronouns and _pronoun(tok.norm, stem) in sense.not_pronouns:
+                continue
             if enclitic and sense.pos == "verb" and sense.type == "statement" and not _named_antecedent(ctx, i, lex):
                 continue  # إضافة، إشارة، إدانته are nouns, not أضاف/أشار/أدانت + a pronoun (but الخطة التي أعلنها)
             if sense.pos == "verb" and stem != tok.norm and tok.norm.endswith("ا") and not stem.endswith("ا") \
@@ -112,6 +118,10 @@ def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozens
             if sense.requires_next and not (_after_names(ctx, j) & sense.requires_next) and not _named_next(ctx, j):
                 continue
             if sense.not_next and _bare(ctx, j) & sense.not_next:
+                continue
+            if sense.not_number_next and _number_at(ctx, j):
+                continue
+            if sense.not_later and _word_later(ctx, j, sense.not_later, sense.later_reach, clause=True):
                 continue
             if sense.not_prev and i > 0 and ctx.stems(i - 1) & sense.not_prev:
                 if sense.article_wide_not_prev and ruled_out is not None:
@@ -136,16 +146,84 @@ def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozens
 
 
 _SENTENCE_PUNCT = frozenset({".", ":", "?", "!", ";"})
+_PRESENT_PREFIXES = frozenset("يتن")
+"""First letters of a present-tense verb: only those take the ل of purpose (ليؤكد); ل before a past form marks a
+noun (لطلب محرز: for Mahrez's request)."""
 
 
-def _word_later(ctx: Context, j: int, words: frozenset[str], reach: int) -> bool:
+def _noun_reading(ctx: Context, i: int, stem: str, role: str, lex: Lexicon) -> bool:
+    """Token i, read as the verb or participle `stem`, can only be a noun.
+
+    A preposition attached to it (بطلب، كطلب; ل before a past form) never governs a verb. A participle of
+    manner (حال: قائلا، مؤكدة) is an indefinite adverbial after its clause: one written with a final ه where the
+    form has ة carries a pronoun (مضيفه: his host), one after a preposition or a verb of being is a noun or a
+    predicate (على مضيفه، ستكون مطالبة بـ: obliged to), and a feminine one right after an indefinite feminine
+    noun agrees with it as its adjective (مسيرة لافتة: a remarkable career).
+    """
+    tok = ctx.tokens[i]
+    p = tok.norm.find(stem)
+    lead = tok.norm[:p].lstrip("وف") if p > 0 else ""
+    if lead[:1] in ("ب", "ك") or lead[:1] == "ل" and (role == "participle" or stem[:1] not in _PRESENT_PREFIXES):
+        return True
+    if role != "participle":
+        return False
+    raw = bare_spelling(ctx.doc.raw[tok.start:tok.end])
+    if stem.endswith("ه") and raw.endswith("ه"):
+        return True
+    if i == 0 or not ctx.is_word(i - 1):
+        return False
+    prev = ctx.tokens[i - 1]
+    if stem.endswith("ه") and not prev.definite and ctx.ent_at[i - 1] is None \
+            and bare_spelling(ctx.doc.raw[prev.start:prev.end]).endswith("ة"):
+        return True
+    if _one_of(prev.norm, lex.cues["participle_blockers"]):
+        return True
+    k = i - 1
+    while k > 0 and ctx.ent_at[k] is not None and ctx.ent_at[k - 1] is ctx.ent_at[k]:
+        k -= 1  # كان + its subject's name + the predicate (وستكون جمعية النور مطالبة)
+    if ctx.ent_at[k] is not None:
+        k -= 1
+    return k >= 0 and ctx.is_word(k) and _one_of(ctx.tokens[k].norm, lex.cues["being_verbs"])
+
+
+def _one_of(norm: str, words: frozenset[str]) -> bool:
+    """The word, or the word after a conjunction و/ف, is one of `words`."""
+    return norm in words or norm[:1] in ("و", "ف") and norm[1:] in words
+
+
+def _written(ctx: Context, i: int) -> set[str]:
+    """Token i as written after its proclitics, diacritics aside, with and without ال (for `not_written`)."""
+    tok = ctx.tokens[i]
+    start = tok.stem_start if tok.stem_start >= 0 else tok.start
+    word = bare_spelling(ctx.doc.raw[start:tok.end])
+    return {word, word[2:]} if word.startswith("ال") else {word}
+
+
+def _pronoun(norm: str, stem: str) -> str:
+    """The pronoun a word ends with after the stem it was read as (مسيرته -> ه); '' when none."""
+    p = norm.find(stem[:-1] if stem.endswith("ه") else stem)
+    if p < 0:
+        return ""
+    rest = norm[p + len(stem):]
+    return rest if rest in ("ه", "ها", "هم", "هما", "هن") else ""
+
+
+def _number_at(ctx: Context, j: int) -> bool:
+    """A number at token j, over the article written apart (الجولة الـ32، الجولة 35)."""
+    if j < len(ctx.tokens) and ctx.tokens[j].norm == "ال":
+        j += 1
+    return j < len(ctx.tokens) and ctx.tokens[j].kind == "number"
+
+
+def _word_later(ctx: Context, j: int, words: frozenset[str], reach: int, clause: bool = False) -> bool:
     """One of `words` among the `reach` words from j on, before the sentence's punctuation (quotes and commas
-    around a name or the complement do not stop it: وحمّل الرئيس، فلان الحكومة "المسؤولية")."""
+    around a name or the complement do not stop it: وحمّل الرئيس، فلان الحكومة "المسؤولية"); with `clause`, before
+    a comma too (a word that rules a sense out must be the verb's own: سيصل الأربعاء، لبدء مرحلة ...)."""
     _, hi = ctx.sentence_of(j - 1)
     seen = 0
     for k in range(j, hi):
         tok = ctx.tokens[k]
-        if tok.norm in _SENTENCE_PUNCT:
+        if tok.norm in _SENTENCE_PUNCT or clause and tok.norm == ",":
             return False
         if tok.kind != "word":
             continue
