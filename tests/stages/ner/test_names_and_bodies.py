@@ -186,3 +186,120 @@ def test_waw_of_a_list_left_on_a_rare_place_is_out_of_its_span() -> None:
     # a word starting with و that is no item of a list keeps it
     got = _entities("وصل الوفد إلى وقلعاوة أمس.", {"وقلعاوة": "B-LOC"})
     assert [(t, label) for t, label, _ in got] == [("وقلعاوة", "LOC")]
+
+
+# --- fourth round: state names, ministries, bodies named on a place, descriptive adjectives --------
+
+STATES = frozenset({"ايران", "اردن", "لبنان", "فرنسا", "الامارات", "نابلس", "فلسطين", "القدس", "نصر", "غزه",
+                    "السعوديه", "مصر", "تونس", "سوريا"})
+
+
+def test_ministry_head_is_pulled_into_its_nisba_name() -> None:
+    assert _run("وأصدرت وزارة الخارجية الفرنسية بيانا مساء الأحد.", {}, STATES) \
+        == [("وزارة الخارجية الفرنسية", "ORG")]
+    # a minister is no body, and his nisba does not agree with الخارجية
+    assert _run("وقال وزير الخارجية الفرنسي إن الاتفاق مهم.", {}, STATES) == []
+
+
+def test_state_head_with_a_nationality_nisba_is_a_place() -> None:
+    assert _run("وصل الوفد إلى الجمهورية التونسية أمس.", {}, STATES) == [("الجمهورية التونسية", "LOC")]
+    assert _run("أرسل الوزير برقية للجمهورية العربية السورية صباحا.", {}, STATES) \
+        == [("للجمهورية العربية السورية", "LOC")]
+
+
+def test_state_head_with_a_descriptive_nisba_is_no_place() -> None:
+    assert _run("تحدث عن المملكة الساحلية وجيرانها.", {}, STATES) == []
+    assert _run("زار الوفد الإمارة النفطية أمس.", {}, STATES) == []
+
+
+def test_adjectives_of_standing_and_role_name_no_event_or_committee() -> None:
+    assert _run("تنعقد القمة السنوية للمنظمة في الربيع.", {}) == []
+    assert _run("اجتمعت اللجنة التحضيرية للمهرجان أمس.", {}) == []
+    # a nationality still names the summit
+    assert _run("دعت القمة العربية إلى وقف القتال.", {}) == [("القمة العربية", "MISC")]
+
+
+def test_body_head_and_a_noun_in_construct_with_a_place_make_one_body() -> None:
+    assert _run("نقلت وكالة أنباء الإمارات عن مسؤول قوله.", {"الإمارات": "B-LOC"}, STATES) \
+        == [("وكالة أنباء الإمارات", "ORG")]
+    assert _run("دفعت الحكومة إلى مؤسسة كهرباء لبنان مبلغا.", {"لبنان": "B-LOC"}, STATES) \
+        == [("مؤسسة كهرباء لبنان", "ORG")]
+    # the body's nisba agrees with the noun, not with the place
+    assert _run("وقع الاتفاق مع مؤسسة تراث مصر الثقافي أمس.", {"مصر": "B-LOC"}, STATES) \
+        == [("مؤسسة تراث مصر الثقافي", "ORG")]
+
+
+def test_place_after_a_generic_noun_or_a_definite_head_stays_a_place() -> None:
+    assert _run("تجمعوا في مركز مدينة نابلس أمس.", {"نابلس": "B-LOC"}, STATES) == [("نابلس", "LOC")]
+    assert _run("شارك التحالف بقيادة فرنسا في العملية.", {"فرنسا": "B-LOC"}, STATES) == [("فرنسا", "LOC")]
+    # a definite noun is in construct with nothing: الجامعة here is an adjective
+    assert _run("تحدث عن قضيتهم الجامعة غزة أمس.", {"غزة": "B-LOC"}, STATES) == [("غزة", "LOC")]
+    # but a place's nisba form after a definite head is the head's adjective: one body
+    assert _run("وقعت الشركة السعودية للكهرباء الاتفاق.", {"السعودية": "B-LOC"}, STATES) \
+        == [("الشركة السعودية للكهرباء", "ORG")]
+    # a network of a kind (شبكة كهرباء) is no body
+    assert _run("بدأ ربط شبكة كهرباء تونس بالشبكة الأوروبية.", {"تونس": "B-LOC"}, STATES) == [("تونس", "LOC")]
+
+
+def test_committee_after_a_merged_lam() -> None:
+    # للجنة: ل + لجنة, which the tokenizer reads as ل + الجنة
+    assert _run("وجه الاتحاد رسالة للجنة حماية المستهلك أمس.", {}) == [("للجنة حماية المستهلك", "ORG")]
+    assert _run("أحال الملف للجنة الانتخابات أمس.", {}) == [("للجنة الانتخابات", "ORG")]
+    # before a nisba the committee is definite (اللجنة), and named as such
+    assert _run("ووجه رسالة للجنة الخيرية أمس.", {}) == [("للجنة الخيرية", "ORG")]
+    # before a plain adjective or a relative it names nothing, as اللجنة would not
+    assert _run("حضر الوزير اجتماعا للجنة العليا المشتركة أمس.", {}) == []
+    assert _run("قدم تقريرا للجنة التي شكلها البرلمان.", {}) == []
+    assert _run("وتحدث الخطيب عن الطريق للجنة أمس.", {}) == []
+
+
+def test_word_the_corpus_knows_is_no_name_with_a_glued_proclitic() -> None:
+    # لجنة is not ل + جنة because the article names a جنة
+    got = _entities("وقالت جنة إن الملف جاهز. وقدمت لجنة المدينة ردها.",
+                    {"لجنة": "B-ORG", "المدينة": "I-ORG", "جنة": "B-PER"})
+    assert got == [("جنة", "PER", "جنة"), ("لجنة المدينة", "ORG", "لجنة المدينة")]
+
+
+def test_armed_forces_and_ranked_courts_with_their_adjectives() -> None:
+    assert _run("أعلنت القوات المسلحة الأردنية انتهاء المناورة.", {}, STATES) \
+        == [("القوات المسلحة الأردنية", "ORG")]
+    assert _run("أصدرت المحكمة الإدارية العليا حكمها أمس.", {}) == [("المحكمة الإدارية العليا", "ORG")]
+    # العام after a name is the year, not its adjective
+    got = _run("انضمت الدولة إلى الاتحاد الأفريقي العام الماضي.", {"الاتحاد": "B-ORG", "الأفريقي": "I-ORG"})
+    assert got == [("الاتحاد الأفريقي", "ORG")]
+
+
+def test_complement_word_that_is_also_a_place_before_its_genitive() -> None:
+    got = _run("وأعلن المنسق العام للتحالف الدولي لنصر غزة أن القافلة انطلقت.", {"غزة": "B-LOC"}, STATES)
+    assert got == [("للتحالف الدولي لنصر غزة", "ORG")]
+
+
+def test_ordinal_of_a_name_is_not_propagated_alone() -> None:
+    text = "استقبل الملك فيصل الثاني الوفد. وانتهى الفصل الثاني من العام الدراسي أمس."
+    doc = tokenize(normalize(Document(id="t", raw=text)))
+    tagged = []
+    for k, toks in enumerate(tagging_units(doc.tokens)):
+        words = [doc.raw[t.start : t.end] for t in toks]
+        tags = ["O"] * len(toks)
+        if k == 0:
+            tags[words.index("فيصل")], tags[words.index("الثاني")] = "B-PER", "I-PER"
+        tagged.append((toks, tags, None))
+    assert [(e.text, e.label) for e in make_entities(doc, tagged)] == [("فيصل الثاني", "PER")]
+
+
+def test_latin_title_after_the_head_of_a_work() -> None:
+    assert _labels("ويعرض فيلم Silent River مساء الخميس.") == [("Silent River", "MISC")]
+    assert _labels("وقدمت الفرقة عرض Night Lights أمس.") == [("Night Lights", "MISC")]
+    # a Latin sentence, or no work's head before the words: no title
+    assert _labels("قال إن فيلم Silent river is great.") == []
+    assert _labels("قال الوزير Silent River أمس.") == []
+
+
+def test_medium_named_after_a_place_in_a_reporter_or_statement_context() -> None:
+    got = _run("وقال خالد فهمي للجزيرة إن المفاوضات مستمرة.", {"خالد": "B-PER", "فهمي": "I-PER"})
+    assert got == [("خالد فهمي", "PER"), ("للجزيرة", "ORG")]
+    assert _run("وأضاف في حوار مع الأناضول أن الوضع صعب.", {"الأناضول": "B-LOC"}) == [("الأناضول", "ORG")]
+    assert _run("وكشف مراسل العربية عن تفاصيل الصفقة.", {}) == [("العربية", "ORG")]
+    # elsewhere the name is the place
+    assert _run("سافر الوفد إلى الأناضول أمس.", {"الأناضول": "B-LOC"}) == [("الأناضول", "LOC")]
+    assert _run("قال إن الزيارة للجزيرة ناجحة.", {"للجزيرة": "B-LOC"}) == [("للجزيرة", "LOC")]

@@ -217,3 +217,95 @@ def test_media_and_institute_heads_make_organizations() -> None:
 def test_indefinite_compass_word_after_a_place_places_the_next_one() -> None:
     got = _run("هاجموا بلدة بيتا جنوبي نابلس أمس.", {"بيتا": "B-LOC", "نابلس": "B-LOC"})
     assert got == [("بيتا", "LOC"), ("نابلس", "LOC")]
+
+
+# --- fourth round: generic places, places in lists, known names, named days, sites, appositions ---
+
+def test_generic_place_words_alone_are_no_name() -> None:
+    assert _run("أجرت السفن مناورات قرب شبه الجزيرة أمس.", {"شبه": "B-LOC", "الجزيرة": "I-LOC"}) == []
+    got = _run("أجرت السفن مناورات قرب شبه الجزيرة الإيبيرية أمس.",
+               {"شبه": "B-LOC", "الجزيرة": "I-LOC", "الإيبيرية": "I-LOC"})
+    assert got == [("شبه الجزيرة الإيبيرية", "LOC")]
+
+
+def test_one_word_body_that_is_a_place_in_a_list_of_places() -> None:
+    cities = frozenset({"برمنغهام", "مانشستر", "شفيلد", "برشلونه", "مدريد"})
+    got = _run("جال الوفد في برمنغهام ومانشستر وشفيلد.", {"ومانشستر": "B-ORG"}, cities)
+    assert got == [("برمنغهام", "LOC"), ("ومانشستر", "LOC"), ("وشفيلد", "LOC")]
+    # among bodies it stays a body (the clubs)
+    got = _run("فاز ريال مدريد وبرشلونة أمس.", {"ريال": "B-ORG", "مدريد": "I-ORG", "وبرشلونة": "B-ORG"}, cities)
+    assert got == [("ريال مدريد", "ORG"), ("وبرشلونة", "ORG")]
+    # بينها is a preposition with its pronoun, no place after مدن
+    assert _run("خرجت مظاهرات في مدن بينها مدن كبرى.", {}) == []
+
+
+def test_list_of_rare_places_before_a_tagged_one() -> None:
+    got = _run("زار الوفد زربطونة وقلعاوة ونابلس أمس.", {"ونابلس": "B-LOC"})
+    assert got == [("زربطونة", "LOC"), ("وقلعاوة", "LOC"), ("ونابلس", "LOC")]
+
+
+def test_known_name_takes_a_chunk_that_starts_inside_it() -> None:
+    got = _run("عبرت السفن قناة السويس البحرية أمس.", {"السويس": "B-ORG", "البحرية": "I-ORG"})
+    assert got == [("قناة السويس البحرية", "LOC")]
+    # a chunk that starts before the known name keeps it
+    got = _run("أشاد الخطيب بمقاتلي سرايا القدس أمس.", {"بمقاتلي": "B-ORG", "سرايا": "I-ORG", "القدس": "I-ORG"})
+    assert got == [("بمقاتلي سرايا القدس", "ORG")]
+    # الحد الأقصى is the maximum, whatever a tagger made of it
+    assert _run("بلغ الحد الأقصى للسرعة مئة كيلومتر.", {"الحد": "B-MISC", "الأقصى": "I-MISC"}) == []
+
+
+def test_day_named_after_a_place_is_an_event() -> None:
+    got = _run("وشارك الطلاب في يوم فلسطين الوطني أمس.", {"فلسطين": "B-LOC"}, frozenset({"فلسطين"}))
+    assert got == [("يوم فلسطين الوطني", "MISC")]
+
+
+def test_site_head_with_a_proclitic_taken_into_a_person() -> None:
+    got = _run("وقصفت الطائرات ومطار خالد فهمي أمس.", {"ومطار": "B-PER", "خالد": "I-PER", "فهمي": "I-PER"})
+    assert got == [("ومطار خالد فهمي", "LOC")]
+
+
+def test_well_known_foreign_name_before_a_comma_and_a_title() -> None:
+    got = _run("التقى الوزير بوريس جونسون، رئيس الوزراء البريطاني، أمس.", {})
+    assert got == [("بوريس جونسون", "PER")]
+    # common words that take ال are no name, comma and title or not
+    assert _run("وصل وفد رفيع، رئيس الوزراء معه.", {}) == []
+
+
+def test_main_after_a_site_is_a_description() -> None:
+    got = _run("اعتقل في مطار قلعاوة الرئيسي أمس.", {"مطار": "B-LOC", "قلعاوة": "I-LOC", "الرئيسي": "I-LOC"})
+    assert got == [("مطار قلعاوة", "LOC")]
+
+
+def test_capital_after_its_nisba_and_a_comma() -> None:
+    oslo = PLACES | {"اوسلو"}
+    assert _run("وصل الرئيس إلى العاصمة النرويجية، أوسلو، أمس.", {}, oslo) == [("أوسلو", "LOC")]
+    # only a known place stands in such an apposition
+    assert _run("عاد الوفد إلى العاصمة النرويجية، ظهر الخميس.", {}, oslo) == []
+
+
+def test_nationality_a_tagger_took_for_a_body_is_a_nationality() -> None:
+    assert _run("طالب الأكراد بحكم ذاتي.", {"الأكراد": "B-ORG"}) == [("الأكراد", "MISC")]
+    assert _run("تظاهر الفلسطينيون أمام المقر.", {"الفلسطينيون": "B-ORG"}) == [("الفلسطينيون", "MISC")]
+    # an adjective of the noun before it names nothing
+    assert _run("أصيب الصحفيون الفلسطينيون أمس.", {"الفلسطينيون": "B-ORG"}) == []
+    # a word that only looks like a broken plural keeps its tag
+    assert _run("فاز بجائزة مان الأدبية.", {"مان": "B-LOC"}) == [("مان", "LOC")]
+
+
+def test_bracketed_name_takes_the_label_of_its_head() -> None:
+    got = _run("فازت قائمة (صوت الناس) بأغلب المقاعد.", {"الناس": "B-ORG"})
+    assert got == [("صوت الناس", "ORG")]
+    got = _run("عقد الاجتماع عبر تطبيق (كوليبرو) أمس.", {})
+    assert got == [("كوليبرو", "MISC")]
+    # after a definite noun the brackets explain it; a bracket with punctuation inside is no name
+    assert _run("ورد ذلك في الوثيقة (الملحق الأول) أمس.", {}) == []
+    assert _run("عرض برنامج (2، 3) أمس.", {}) == []
+
+
+def test_quoted_name_after_a_generic_place_noun_is_a_place() -> None:
+    got = _run('تضررت محاصيل منطقة "أولاد زربطون" العام الماضي.', {"أولاد": "B-ORG", "زربطون": "I-ORG"})
+    assert got == [("أولاد زربطون", "LOC")]
+    # a quoted adjective is no name
+    assert _run('أقام الجيش منطقة "عازلة" على الحدود.', {}) == []
+    # a closing quote and the next opening one hold no name
+    assert _run('تحدث عن آثاره على المنطقة"، و"الحلول الممكنة" أمس.', {}) == []

@@ -144,7 +144,7 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
     `found`: the chunks of each sentence, and `text`: the article's normalized text, where the caller
     has them."""
     from seedx.resources import load_vocab
-    from seedx.stages.ner.span_words import span_lists
+    from seedx.stages.ner.span_words import not_names, span_lists
 
     lists = span_lists()
     vocab = load_vocab()
@@ -191,8 +191,9 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                 singles.setdefault(core(tokens[s].stem), label)
                 if label != "PER":
                     named.setdefault(tokens[s].stem, label)
+    never = not_names()  # عبدالله الثاني: an ordinal, no name alone (الفصل الثاني)
     lasts = {k[-1] for k in full if len(k[-1]) > 2 and vocab.get("ال" + k[-1], 0) <= vocab.get(k[-1], 0)
-             and k[-1] not in stop and core(k[-1]) not in lists.end_stop}
+             and k[-1] not in stop and core(k[-1]) not in lists.end_stop and core(k[-1]) not in never}
     glued: dict[str, str] = {}
     for k, label in singles.items():
         if len(k) > 2 and vocab.get("ال" + k, 0) <= vocab.get(k, 0):

@@ -6,8 +6,10 @@ contract in two ways worth fixing by rule: ANERcorp often leaves the head noun
 out of a name (حماس for حركة حماس, غزة for قطاع غزة) and marks currencies as
 MISC. Here: head nouns pulled into names, lone not-names dropped, head-noun
 organizations, events and places the tagger missed, nationalities (not where
-they are the adjective of a plural noun) and آل families, quoted names after a
-head noun (عرض "أحب البلاد"), and the known names of known_names.txt. Where
+they are the adjective of a plural noun) and آل families, quoted and bracketed names after a
+head noun (عرض "أحب البلاد"، قائمة (صوت الناس)), the known names of known_names.txt, states' official
+names (الجمهورية العربية السورية), media named after places in a reporter's or a statement's
+context (قال للأناضول), and generic place words alone dropped (شبه الجزيرة). Where
 names start and end otherwise (cut at function words and titles, widened over
 name parts and complements) is span_edges.py's job; the word lists of both are
 read in span_words.py.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from seedx.document import Token
 from seedx.evaluate.conll import chunks
@@ -29,6 +32,7 @@ from seedx.stages.ner.span_edges import (
     org_before_place,
     org_chains,
     places_after_generic,
+    places_among_bodies,
     product_names,
     site,
     site_names,
@@ -40,6 +44,7 @@ from seedx.stages.ner.span_words import (
     ends_names,
     human_plurals,
     known_names,
+    media_places,
     nationality_plurals,
     nisba,
     not_acronyms,
@@ -47,6 +52,7 @@ from seedx.stages.ner.span_words import (
     not_names,
     org_heads,
     person_words,
+    place_intro,
     place_only_words,
     positions,
     quantity_nouns,
@@ -67,6 +73,8 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
     persons = person_words()
     body_heads = _body_heads()
     joined_places = place_only_words()
+    no_known = not_after_known()
+    broken = nationality_plurals()
     before = tags
     tags = list(tags)
     stems = [t.stem for t in tokens]
@@ -78,6 +86,18 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
     for s, e, label in reversed(chunks(tags)):  # one pass over the chunks: each rule stays inside its own
         if e - s == 1 and core(tokens[s].stem) in never:
             tags[s] = "O"
+            continue
+        if e - s == 2 and not tokens[s + 1].clitic and core(tokens[s].stem) in no_known \
+                and core(tokens[s + 1].stem) in known_names():
+            tags[s:e] = ["O", "O"]  # الحد الأقصى: the maximum, the known name's word an adjective after it
+            continue
+        if label == "LOC" and e - s > 1 and _generic_place(tokens, s, e):
+            tags[s:e] = ["O"] * (e - s)
+            continue
+        if e - s == 1 and label in ("ORG", "LOC") and places \
+                and (tokens[s].stem.endswith(_PLURAL) or tokens[s].stem in broken) \
+                and _nationality_noun(tokens[s], places):
+            tags[s] = "O"  # الأكراد، الفلسطينيين as a body: a nationality, which _nationalities tags
             continue
         if label == "ORG" and e - s == 2 and tokens[s].stem in body_heads and tokens[s + 1].kind == "word" \
                 and not _names_body(tokens[s], tokens[s + 1], places):
@@ -102,12 +122,17 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
             org_before_place(tokens, tags, s, e)
         elif label == "PER":
             _family_name(tokens, tags, e)
-    if triggers.quote in found and not triggers.quote_heads.isdisjoint(found):
-        _quoted_names(tokens, tags, stems)
+    if not triggers.media.isdisjoint(found):
+        _media_names(tokens, tags, stems, triggers.media)
+    if not triggers.quote_heads.isdisjoint(found):
+        if triggers.quote in found:
+            _quoted_names(tokens, tags, stems)
+        if "(" in stems:
+            _bracketed_names(tokens, tags, stems)
     if found:  # no head noun in the sentence: no head-noun name
         _head_patterns(tokens, tags, stems=stems, places=places, present=found)
         _head_patterns(tokens, tags, "misc-", "MISC", stems=stems, present=found)
-        _head_patterns(tokens, tags, "loc-", "LOC", stems=stems, present=found)
+        _head_patterns(tokens, tags, "loc-", "LOC", stems=stems, places=places, present=found)
         org_chains(tokens, tags, places, stems, found)
     last_edges(tokens, tags, persons, places)
     if found:
@@ -123,6 +148,8 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
         products = triggers.products.intersection(found)
         if products:
             product_names(tokens, tags, positions(stems, products))
+    if "B-ORG" in tags and places:
+        places_among_bodies(tokens, tags, places)
     if "B-LOC" in tags:
         coordinated_places(tokens, tags, places)
     if places and (_could_be_nationality(stems) or not triggers.nationalities.isdisjoint(found)):
@@ -140,13 +167,11 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
                    present: frozenset[str] | set[str] | None = None) -> None:
     """Tag, in place, untagged head-noun names (see org_heads.txt); `stems`: the tokens' stems, if known;
     `present`: the sentence's stems among span_words.rule_stems().all, if known (a small set to ask)."""
-    heads = org_heads()
-    construct, nisbas = heads.get(prefix + "construct", frozenset()), heads.get(prefix + "nisba", frozenset())
-    adj_heads = heads.get("adj-head", frozenset()) if not prefix else frozenset()
-    adjs = heads.get("adj", frozenset())
+    construct, nisbas, adj_heads, adjs, not_nisba, states, lam, any_head = _pattern_lists(prefix)
     ask = present if present is not None else stems
-    if ask is not None and construct.isdisjoint(ask) and nisbas.isdisjoint(ask) and adj_heads.isdisjoint(ask):
+    if ask is not None and any_head.isdisjoint(ask):
         return  # no head noun in the sentence: nothing can match
+    merged = ask is None or not lam.keys().isdisjoint(ask)
     if stems is None:
         stems = [t.stem for t in tokens]
     n = len(tokens)
@@ -155,6 +180,8 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
         t = tokens[i]
         end = i
         stem = stems[i]
+        if merged and stem in lam and t.clitic.endswith("ل"):
+            stem = _lam_reading(tokens, i, lam[stem], adjs)
         if tags[i] == "O" and t.kind == "word" and (stem in construct or stem in nisbas or stem in adj_heads):
             if stem in construct:
                 j = i + 1
@@ -167,16 +194,111 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
                     j += 1
                 end = j
             elif stem in nisbas and tags[i + 1] == "O" and nisba(tokens[i + 1]) and agree(t, tokens[i + 1]) \
-                    and (prefix or _names_body(t, tokens[i + 1], places)):
+                    and (_names_body(t, tokens[i + 1], places) if not prefix else stems[i + 1] not in not_nisba
+                         and (stem not in states or _state_name(tokens, i, places))):
                 end = i + 2
+                if not prefix and i > 0 and tags[i - 1] == "O" and stems[i - 1] in construct:
+                    i -= 1  # وزارة | الخارجية الفرنسية: the ministry's own head noun, in construct with it
             elif stem in adj_heads and tags[i + 1] == "O" and not tokens[i + 1].clitic \
                     and stems[i + 1] in adjs and _feminine(stem) == _feminine(stems[i + 1]):
                 end = i + 2  # النيابة العامة، المحكمة العليا
+                if end < n and tags[end] == "O" and not tokens[end].clitic and nisba(tokens[end]) \
+                        and _feminine(stem) == stems[end].endswith("يه") and not ends_names(tokens[end]):
+                    end += 1  # القوات المسلحة | الأردنية، النيابة العامة | المصرية: the body's nisba
         if end > i + 1 and (end == n or not tags[end].startswith("I-")):
             tags[i:end] = ["B-" + label] + ["I-" + label] * (end - i - 1)
             i = end
         else:
             i += 1
+
+
+class _PatternLists(NamedTuple):
+    """The lists of _head_patterns for one prefix (org_heads.txt), read once."""
+
+    construct: frozenset[str]
+    nisbas: frozenset[str]
+    adj_heads: frozenset[str]
+    adjs: frozenset[str]
+    not_nisba: frozenset[str]
+    states: frozenset[str]
+    lam: dict[str, str]
+    any_head: frozenset[str]
+    """Every stem a pattern starts from: a sentence with none of them has no such name."""
+
+
+@lru_cache(maxsize=4)
+def _pattern_lists(prefix: str) -> _PatternLists:
+    """_head_patterns' lists for `prefix` ("", "misc-", "loc-")."""
+    heads = org_heads()
+    construct, nisbas = heads.get(prefix + "construct", frozenset()), heads.get(prefix + "nisba", frozenset())
+    adj_heads = heads.get("adj-head", frozenset()) if not prefix else frozenset()
+    lam = _lam_heads(prefix)
+    return _PatternLists(construct, nisbas, adj_heads, heads.get("adj", frozenset()),
+                         heads.get("not-nisba", frozenset()), heads.get("state", frozenset()), lam,
+                         construct | nisbas | adj_heads | frozenset(lam))
+
+
+@lru_cache(maxsize=4)
+def _lam_heads(prefix: str) -> dict[str, str]:
+    """Heads that start with ل (لجنة) as the tokenizer stems them after a proclitic ل: للجنة is ل +
+    لجنة or ل + اللجنة (the article's ل merges with the word's), and the tokenizer, reading ل + ال,
+    leaves الجنة. By that stem: the head as listed (لجنة, or اللجنة where only that is), which
+    _lam_reading reads as the next word has it."""
+    heads = org_heads()
+    out: dict[str, str] = {}
+    for w in heads.get(prefix + "nisba", frozenset()) | heads.get("adj-head", frozenset()) if not prefix else \
+            heads.get(prefix + "nisba", frozenset()):
+        if w.startswith("الل"):
+            out["ال" + w[3:]] = w
+    for w in heads.get(prefix + "construct", frozenset()):
+        if w.startswith("ل"):
+            out["ال" + w[1:]] = w
+    return out
+
+
+def _lam_reading(tokens: list[Token], i: int, head: str, adjs: frozenset[str]) -> str:
+    """The stem of a merged ل-head (للجنة) as the next word reads it: before a nisba, an adjective or a
+    function word the head is definite (للجنة | الخيرية، للجنة | العليا، للجنة | التي: اللجنة); before a
+    noun it is in construct (للجنة | حماية المستهلك، للجنة | الانتخابات: لجنة)."""
+    definite_form = "ال" + head if not head.startswith("ال") else head
+    construct_form = head[2:] if head.startswith("ال") else head
+    if i + 1 >= len(tokens):
+        return definite_form
+    nxt = tokens[i + 1]
+    if nxt.kind != "word" or nisba(nxt) or nxt.stem in adjs or nxt.norm in span_lists().function:
+        return definite_form
+    return construct_form
+
+
+def _nationality_noun(t: Token, places: frozenset[str]) -> bool:
+    """A plural nationality noun: a broken plural of nationality_plurals.txt (الأكراد) or a sound plural
+    nisba of a known place (الفلسطينيين), as _nationalities reads them."""
+    if t.stem in nationality_plurals():
+        return definite(t)  # الأكراد; not مان (بوكر), which ألمان's key happens to be
+    key = core(t.stem)
+    for suf in _PLURAL:
+        if key.endswith(suf) and len(key) >= len(suf) + 4:
+            base = key[: -len(suf)]
+            return base in places or base + "ا" in places or base + "يا" in places
+    return False
+
+
+def _generic_place(tokens: list[Token], s: int, e: int) -> bool:
+    """A place name made only of generic place words (place_words.txt: generic, before): شبه الجزيرة،
+    جبال المنطقة are the peninsula and the mountains of a place named elsewhere, no name of their own
+    (SPEC.md: the name alone is the place)."""
+    intro = place_intro()
+    keys = [core(t.stem) for t in tokens[s:e]]
+    return " ".join(keys) in intro or all(k in intro for k in keys)
+
+
+def _state_name(tokens: list[Token], i: int, places: frozenset[str]) -> bool:
+    """Whether the state head at i (org_heads.txt: state) and the nisbas after it name a state: one of
+    the next two words is a nationality (الجمهورية | العربية السورية، المملكة | المغربية), where a
+    nisba of another kind only describes (المملكة الساحلية، الإمارة النفطية). A base of two letters
+    is taken for no country's name, which a short gazetteer entry could match."""
+    return any(k < len(tokens) and nisba(tokens[k]) and len(core(tokens[k].stem)) > 4
+               and nationality(tokens[k], places) for k in (i + 1, i + 2))
 
 
 def _known_names(tokens: list[Token], tags: list[str], known: dict[str, dict[tuple[str, ...], str]]) -> None:
@@ -196,9 +318,10 @@ def _known_names(tokens: list[Token], tags: list[str], known: dict[str, dict[tup
         for keys, label in cands.items():
             m = len(keys)
             if i + m <= n and (best is None or m > best[0]) and all(
-                    not tokens[k].clitic and core(tokens[k].norm) == keys[k - i] for k in range(i + 1, i + m)) \
-                    and (i + m == n or not tags[i + m].startswith("I-")):
+                    not tokens[k].clitic and core(tokens[k].norm) == keys[k - i] for k in range(i + 1, i + m)):
                 best = (m, label)
+        if best is not None and best[0] + i < n and tags[best[0] + i].startswith("I-"):
+            best = _known_union(tags, i, *best)
         if best is None:
             i += 1
             continue
@@ -213,6 +336,26 @@ def _known_names(tokens: list[Token], tags: list[str], known: dict[str, dict[tup
                 continue
         tags[i : i + m] = ["B-" + label] + ["I-" + label] * (m - 1)
         i += m
+
+
+_UNION_REACH = 3
+"""How many words past a known name a tagger's chunk that starts inside it may take it."""
+
+
+def _known_union(tags: list[str], i: int, m: int, label: str) -> tuple[int, str] | None:
+    """A known name at i..i+m that a tagger's chunk runs past: where the chunk starts inside the name
+    (قناة | السويس البحرية), name and chunk are one name of the known label (قناة السويس البحرية, LOC);
+    where it starts before (طوفان | الأقصى), the chunk is left alone (None)."""
+    k = i + m
+    p = k - 1
+    while p > i and not tags[p].startswith("B-"):
+        p -= 1
+    if not tags[p].startswith("B-"):
+        return None
+    end = k
+    while end < len(tags) and tags[end].startswith("I-"):
+        end += 1
+    return (end - i, label) if end - k <= _UNION_REACH else None
 
 
 _QUOTE = '"'
@@ -236,11 +379,75 @@ def _quoted_names(tokens: list[Token], tags: list[str], stems: list[str]) -> Non
         if label is None and i > 1 and stems[i - 1] == "ل" and _told(stems, i - 1):
             label = "ORG"  # قال مسؤول، لـ«الشرق الأوسط»: a statement made to a medium
         if label is None or not 1 < j - i <= _MAX_QUOTED \
-                or not any(t.kind in ("word", "latin", "hashtag") for t in tokens[i + 1 : j]):
-            k += 1
+                or not any(t.kind in ("word", "latin", "hashtag") for t in tokens[i + 1 : j]) \
+                or tokens[i + 1].kind == "punct" \
+                or (label == "LOC" and j - i == 2 and _common_noun(tokens[i + 1])):
+            k += 1  # no name; "، و" is a closing quote and the next opening one
             continue
         tags[i + 1 : j] = ["B-" + label] + ["I-" + label] * (j - i - 2)
         k += 2
+
+
+def _common_noun(t: Token) -> bool:
+    """A word the corpus writes with ال often (more than a third as often as without): a noun or an
+    adjective in quotes (منطقة "عازلة"), not a place's name."""
+    from seedx.resources import load_vocab
+
+    vocab = load_vocab()
+    w = t.norm
+    return vocab.get("ال" + w, 0) * 3 > vocab.get(w, 0) > 0
+
+
+def _bracketed_names(tokens: list[Token], tags: list[str], stems: list[str]) -> None:
+    """A name in brackets right after a head noun takes the head's label, as a quoted one does
+    (_quoted_names): قائمة (صوت الناس) ORG, تطبيق (واتساب) MISC; the brackets mark where it starts and
+    ends. The head is indefinite, in construct with the name: after a definite noun brackets explain
+    it (الوثيقة (مقدم الطلب)). `stems`: the tokens' stems."""
+    heads = quote_heads()
+    for i in positions(stems, {"("}):
+        if i == 0 or tokens[i - 1].kind != "word" or tags[i - 1] != "O" or definite(tokens[i - 1]):
+            continue  # الوثيقة (...): after a definite noun, brackets explain it
+        label = heads.get(core(stems[i - 1]))
+        if label is None:
+            continue
+        try:
+            j = stems.index(")", i + 1, i + 2 + _MAX_QUOTED)
+        except ValueError:
+            continue
+        inside = tokens[i + 1 : j]
+        if j - i < 2 or not any(t.kind in ("word", "latin", "hashtag") for t in inside) \
+                or any(t.kind == "punct" for t in inside):
+            continue
+        tags[i + 1 : j] = ["B-" + label] + ["I-" + label] * (j - i - 2)
+
+
+def _media_names(tokens: list[Token], tags: list[str], stems: list[str], media: frozenset[str]) -> None:
+    """A medium named after a place (media_places.txt: الجزيرة، الأناضول), untagged or tagged as the
+    place, is the medium, ORG, where the context is a reporter's or a statement's: right after a word
+    for its staff (مراسل الجزيرة، محرر الأناضول), after مع and a word for a talk (في حوار مع
+    الجزيرة), or with لـ as whom a statement was made to, right after the word of saying and its
+    speaker (قال الوزير للأناضول، في تصريح للجزيرة). `media`: the names' stems."""
+    words = media_places()
+    reporters, talks = words.get("reporter", frozenset()), words.get("interview", frozenset())
+    n = len(tokens)
+    for i in positions(stems, media):
+        if i == 0 or tags[i] not in ("O", "B-LOC") or (i + 1 < n and tags[i + 1].startswith("I-")):
+            continue
+        t = tokens[i]
+        prev = core(stems[i - 1])
+        if (not t.clitic and tags[i - 1] == "O" and prev in reporters) \
+                or (not t.clitic and i > 1 and stems[i - 1] == "مع" and core(stems[i - 2]) in talks) \
+                or (t.clitic == "ل" and _told_to(tokens, tags, stems, i)):
+            tags[i] = "B-ORG"
+
+
+def _told_to(tokens: list[Token], tags: list[str], stems: list[str], i: int) -> bool:
+    """Whether a word of saying (told_words.txt) comes right before i, or before a person's name that
+    comes right before i (قال | خالد فهمي | للأناضول)."""
+    k = i - 1
+    while k >= 0 and tags[k] in ("B-PER", "I-PER") and i - k <= _TOLD_REACH:
+        k -= 1
+    return k >= 0 and stems[k] in told_words()
 
 
 _TOLD_REACH = 4
@@ -312,6 +519,14 @@ def latin_names(tokens: list[Token], tags: list[str]) -> list[str]:
     for i, t in enumerate(tokens):
         if tags[i] != "O" or t.kind not in ("latin", "word", "mention") or not _LATIN_LETTER.search(t.norm):
             continue
+        if out[i] != "O":
+            continue  # a Latin title already tagged from its first word
+        k = _latin_title(tokens, tags, i)
+        if k > i:
+            if out is tags:
+                out = list(tags)
+            out[i:k] = ["B-MISC"] + ["I-MISC"] * (k - i - 1)
+            continue
         label = None
         if t.kind == "mention":
             if i >= 2 and tokens[i - 1].norm == "(" and tags[i - 2] != "O" and (
@@ -331,6 +546,24 @@ def latin_names(tokens: list[Token], tags: list[str]) -> list[str]:
                     i + 2 == n or not tags[i + 2].startswith("I-")):
                 out[i + 1] = "I-ORG"
     return out
+
+
+_MAX_LATIN_TITLE = 5
+
+
+def _latin_title(tokens: list[Token], tags: list[str], i: int) -> int:
+    """End of a Latin-script title right after the head noun of a work or an event (فيلم | Silent
+    River، عرض | Night Lights: org_heads.txt, quote-MISC and misc-construct): capitalized Latin words, at
+    most _MAX_LATIN_TITLE, that end the Latin run (not a Latin sentence); i where there is none."""
+    n = len(tokens)
+    if i == 0 or tags[i - 1] != "O" or tokens[i - 1].kind != "word" or tokens[i].kind != "latin" \
+            or not tokens[i].norm[:1].isupper() or quote_heads().get(core(tokens[i - 1].stem)) != "MISC":
+        return i
+    k = i
+    while k < n and k - i < _MAX_LATIN_TITLE and tokens[k].kind == "latin" and tags[k] == "O" \
+            and tokens[k].norm[:1].isupper():
+        k += 1
+    return k if k == n or tokens[k].kind != "latin" else i
 
 
 def hashtag_names(tokens: list[Token], tags: list[str], places: frozenset[str] = frozenset()) -> list[str]:

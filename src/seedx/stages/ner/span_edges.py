@@ -5,7 +5,9 @@ here move span edges by general patterns of Arabic names, apart from SPEC's conv
 (conventions.py, which calls them): names are cut at function words, prepositions, titles and
 descriptions, and widened over name particles, compound and hyphenated name parts, known name words,
 لـ complements of institutions (الهيئة العليا للانتخابات) and agreeing nisbas; a head noun before a
-place name makes one organization (وكالة الأناضول) or event (قمة شرم الشيخ). Untagged names are
+place name, or with a noun in construct between (وكالة أنباء الإمارات), makes one organization (وكالة
+الأناضول) or event (قمة شرم الشيخ); a one-word body that is a known place, in a list of places, is
+one more place. Untagged names are
 found where their context names them: rare words in a list with a place, after a generic place noun
 (ببلدة | ترمسعيا), a site's head (مطار | ستانستيد) or a product's (تطبيق | واتساب), and rare
 two-word names next to a title (الناطق باسم الجيش | نداف شوشاني). Every list is a file in
@@ -154,11 +156,35 @@ def _extend_person(tokens: list[Token], tags: list[str], s: int, e: int, persons
 
 def org_before_place(tokens: list[Token], tags: list[str], s: int, e: int) -> None:
     """An organization's head noun right before a place name makes one organization: وكالة الأناضول,
-    صحيفة فلسطين, جامعة القاهرة."""
+    صحيفة فلسطين, جامعة القاهرة; so does one with a noun in construct between them, the place being
+    that noun's genitive: جمعية أصدقاء | المغرب، وكالة أنباء | الإمارات، شركة نفط | الكويت. The head is
+    indefinite, as a noun in construct is (not التحالف بقيادة | فرنسا), and the noun an indefinite
+    common word without a proclitic, and no generic place word (مركز مدينة | غزة is a place)."""
     h = s - 1
     heads = span_lists().org_before_place
-    if h >= 0 and tags[h] == "O" and tokens[h].kind == "word" and core(tokens[h].stem) in heads:
+    if h >= 0 and tags[h] == "O" and tokens[h].kind == "word" and core(tokens[h].stem) in heads and (
+            not definite(tokens[h]) or (e - s == 1 and nisba(tokens[s]) and agree(tokens[h], tokens[s]))):
+        # الشركة | السعودية: a definite head takes the place's nisba form as its adjective; قضيتهم
+        # الجامعة | غزة: a definite noun is in construct with nothing
         _set(tags, h, e, "ORG")
+    elif h > 0 and tags[h] == "O" and tags[h - 1] == "O" and tokens[h - 1].stem in heads \
+            and tokens[h - 1].kind == "word" and not definite(tokens[h - 1]) \
+            and core(tokens[h - 1].stem) not in org_heads().get("not-construct-place", frozenset()) \
+            and _construct_noun(tokens, h):
+        _set(tags, h - 1, e, "ORG")
+        if e < len(tokens) and tags[e] == "O" and not tokens[e].clitic and nisba(tokens[e]) \
+                and not ends_names(tokens[e]) and (agree(tokens[h - 1], tokens[e]) or agree(tokens[h], tokens[e])) \
+                and (e + 1 == len(tokens) or not tags[e + 1].startswith("I-")):
+            tags[e] = "I-ORG"  # مؤسسة تراث مصر | الثقافي: the body's nisba, not the place's
+
+
+def _construct_noun(tokens: list[Token], k: int) -> bool:
+    """Whether the word at k is an indefinite common noun in construct (شباب، أنباء، نفط) that may stand
+    between an organization's head and its genitive."""
+    t = tokens[k]
+    return t.kind == "word" and not t.clitic and not definite(t) and len(t.norm) > 2 and common(t.norm) \
+        and not is_function(tokens, k) and not ends_names(t) and core(t.stem) not in place_intro() \
+        and core(t.stem) not in span_lists().titles and t.norm not in span_lists().function_before_definite
 
 
 def site(tokens: list[Token], tags: list[str], s: int, e: int, label: str,
@@ -171,8 +197,8 @@ def site(tokens: list[Token], tags: list[str], s: int, e: int, label: str,
     loc = heads.get("LOC", frozenset())
     if not loc:
         return label
-    if core(tokens[s].stem) in loc and not tokens[s].clitic and e - s > 1:
-        first = s  # the tagger took the head into the name: مطار بن غوريون as PER
+    if core(tokens[s].stem) in loc and e - s > 1:
+        first = s  # the tagger took the head into the name: (و)مطار خالد فهمي as PER
     elif label != "ORG" and s > 0 and tags[s - 1] == "O" and tokens[s - 1].kind == "word":
         first = s - 1
     else:
@@ -206,7 +232,9 @@ def _event_nisba(tokens: list[Token], tags: list[str], h: int, e: int) -> None:
 def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[str],
                 purposes: frozenset[str] | None = None) -> int:
     """End of a لـ complement of an institution's name starting at j (للانتخابات، لحقوق الإنسان،
-    لنصرة القدس وفلسطين، للكهرباء والغاز، من أجل القدس), or j where there is none."""
+    لنصرة القدس وفلسطين، للكهرباء والغاز، من أجل القدس), or j where there is none. A word after لـ that
+    is also a place's name is no complement (للقدس), unless a genitive follows it: then it is a verbal
+    noun in construct (لنصر | غزة)."""
     lists = span_lists()
     n = len(tokens)
     if j >= n or tags[j] != "O" or tokens[j].kind != "word":
@@ -225,8 +253,10 @@ def _complement(tokens: list[Token], tags: list[str], j: int, places: frozenset[
         return j  # an event head names a body only with a purpose: المؤتمر الدولي لدعم ...
     if stem and core(stem) in lists.event_heads:
         return j  # الهيئة المديرة | لمهرجان قرطاج: the event has a name of its own
-    if stem and (key in lists.not_complement or key in places or stem in not_in_names() or key in lists.end_stop
-                 or stem in lists.function or key.endswith(("ين", "ون")) or len(key) < 3):
+    genitive = not stem.startswith("ال") and end < n and not tokens[end].clitic and (
+        tags[end] in ("B-LOC", "B-ORG") or (tags[end] == "O" and definite(tokens[end])))
+    if stem and (key in lists.not_complement or (key in places and not genitive) or stem in not_in_names()
+                 or key in lists.end_stop or stem in lists.function or key.endswith(("ين", "ون")) or len(key) < 3):
         return j
     if not stem.startswith("ال"):  # لنصرة القدس: a verbal noun needs its genitive
         if end >= n or tokens[end].clitic or tokens[end].kind != "word":
@@ -299,7 +329,8 @@ def _extend_org(tokens: list[Token], tags: list[str], s: int, e: int, places: fr
 
 def _nisba_chain(tokens: list[Token], tags: list[str], s: int, e: int, label: str) -> int:
     """A second nisba after an ORG or LOC name ending in one agrees and belongs to it
-    (الرئاسة الكورية | الجنوبية، المملكة الأردنية | الهاشمية); returns the new end. A first nisba after
+    (الرئاسة الكورية | الجنوبية، المملكة الأردنية | الهاشمية), and so does an agreeing adjective of
+    rank after an ORG's (المحكمة الإدارية | العليا); returns the new end. A first nisba after
     a name is left as the tagger has it: it may describe (حزب الرفاه | الإسلامي) as well as name."""
     n = len(tokens)
     if e - s < 2 or not nisba(tokens[e - 1]):
@@ -308,6 +339,10 @@ def _nisba_chain(tokens: list[Token], tags: list[str], s: int, e: int, label: st
     while j < n and j - e < 2 and tags[j] == "O" and not tokens[j].clitic and nisba(tokens[j]) \
             and agree(tokens[e - 1], tokens[j]) and not ends_names(tokens[j]):
         j += 1
+    if label == "ORG" and j < n and tags[j] == "O" and not tokens[j].clitic and not tokens[j - 1].clitic \
+            and tokens[j].stem in org_heads().get("adj", frozenset()) and not ends_names(tokens[j]) \
+            and tokens[j].stem.endswith(("ه", "يا")) == tokens[j - 1].stem.endswith("يه"):
+        j += 1  # المحكمة الإدارية | العليا: an adjective of rank ends the name (org_heads.txt: adj)
     if j > e and not (j < n and tags[j].startswith("I-")):
         _set(tags, s, j, label)
         return j
@@ -364,7 +399,8 @@ def _place_conjunct(tokens: list[Token], tags: list[str], j: int, places: frozen
 def places_after_generic(tokens: list[Token], tags: list[str], places: frozenset[str],
                          intros: list[int] | None = None) -> None:
     """The untagged name after a generic place noun is a place: ببلدة | ترمسعيا، بجزيرة | قرقنة، جبال |
-    ورغة، العاصمة الفنلندية | هلسنكي (place_words.txt: generic, before; a nisba may come between).
+    ورغة، العاصمة الفنلندية | هلسنكي، العاصمة النرويجية، | أوسلو (place_words.txt: generic, before; a
+    nisba, and a comma after it, may come between).
     The name is one word that reads as a name: a known place, a rare word, or one the corpus seldom
     writes with ال (not an adjective: مدينة | كبيرة، منطقة | عسكرية); it is the genitive of an
     indefinite noun (بلدة | ترمسعيا), or, after a definite noun and its nisba, an apposition that must
@@ -374,12 +410,17 @@ def places_after_generic(tokens: list[Token], tags: list[str], places: frozenset
     n = len(tokens)
     if intros is None:
         intros = list(range(n))
-    cands = sorted({k + d for k in intros for d in (1, 2) if k + d < n})
+    cands = sorted({k + d for k in intros for d in (1, 2, 3) if k + d < n})
     for i in cands:
         if tags[i] != "O" or tags[i - 1] != "O":
             continue
         h = i - 1
+        comma = tokens[h].norm in _COMMAS and h > 1  # العاصمة النرويجية، | أوسلو
+        if comma:
+            h -= 1
         apposition = h > 0 and nisba(tokens[h]) and not tokens[h].clitic and tags[h - 1] == "O"
+        if comma and not apposition:
+            continue
         if apposition:
             h -= 1  # العاصمة الفنلندية | هلسنكي
         g = tokens[h]
@@ -394,6 +435,8 @@ def places_after_generic(tokens: list[Token], tags: list[str], places: frozenset
                 not definite(t) and 20 * _with_article(t.norm) <= _count(t.norm)))):
             tags[i] = "B-LOC"
 
+
+_COMMAS = frozenset({"،", ","})
 
 _KNOWN = 10
 """A word seen this many times in the corpus vocabulary is a word of the language, if not a common one."""
@@ -453,8 +496,9 @@ def names_after_titles(tokens: list[Token], tags: list[str], persons: frozenset[
                 break
             i += 1
         # before it, in apposition: تيريزا ماي | ، رئيسة الوزراء
-        i = k - 3 if k >= 3 and tokens[k - 1].norm in ("،", ",") else k - 2
-        if i >= 0 and _pair_is_name(tokens, tags, i, persons, places):
+        comma = k >= 3 and tokens[k - 1].norm in ("،", ",")
+        i = k - 3 if comma else k - 2
+        if i >= 0 and _pair_is_name(tokens, tags, i, persons, places, apposed=comma):
             tags[i], tags[i + 1] = "B-PER", "I-PER"
 
 
@@ -462,14 +506,17 @@ _DESCRIPTION_GLUE = frozenset({"،", ",", "باسم"})
 
 
 def _pair_is_name(tokens: list[Token], tags: list[str], i: int, persons: frozenset[str],
-                  places: frozenset[str]) -> bool:
-    """Whether the words at i and i + 1 read as a person's name that ends there (see names_after_titles)."""
+                  places: frozenset[str], apposed: bool = False) -> bool:
+    """Whether the words at i and i + 1 read as a person's name that ends there (see names_after_titles).
+    `apposed`: the pair stands before a comma and a title (بوريس جونسون | ، رئيس الوزراء), where two
+    words the corpus knows well (a foreign name in the news) are still a name if neither ever takes ال."""
     n = len(tokens)
     a, b = tokens[i], tokens[i + 1]
     if tags[i] != "O" or tags[i + 1] != "O" or a.clitic or b.clitic or a.kind != "word" or b.kind != "word":
         return False
     vocab = load_vocab()
-    if vocab.get(a.norm, 0) >= _RARE and vocab.get(b.norm, 0) >= _RARE and core(a.norm) not in persons:
+    if vocab.get(a.norm, 0) >= _RARE and vocab.get(b.norm, 0) >= _RARE and core(a.norm) not in persons \
+            and not (apposed and _never_definite(a.norm) and _never_definite(b.norm)):
         return False  # the usual case, checked first: two common words
     if definite(a) or not _name_like(a, persons, places):
         return False
@@ -483,6 +530,15 @@ def _pair_is_name(tokens: list[Token], tags: list[str], i: int, persons: frozens
     return j == n or tokens[j].kind != "word" or tags[j] != "O" or bool(tokens[j].clitic) \
         or is_function(tokens, j) or tokens[j].norm in lists.function_before_definite \
         or core(tokens[j].stem) in lists.titles
+
+
+_NEVER_DEFINITE = 50
+"""A word the corpus writes with ال at most once in this many times never takes it: a name's word."""
+
+
+def _never_definite(word: str) -> bool:
+    """A word the corpus (almost) never writes with ال (بوريس، جونسون), as names are written."""
+    return _NEVER_DEFINITE * _with_article(word) <= _count(word)
 
 
 def _count(word: str) -> int:
@@ -563,9 +619,40 @@ def coordinated_places(tokens: list[Token], tags: list[str], places: frozenset[s
                 j += 1
             else:
                 break
-        h = s - 1
-        if tokens[s].clitic == "و" and h >= 0 and _place_conjunct(tokens, tags, h, places):
+        h = s - 1  # back over the list's items: زربطونة | وقلعاوة | ونابلس
+        while h >= 0 and (tokens[h + 1].clitic == "و" or (h + 1 < s and _glued_and(tokens[h + 1]))) \
+                and _place_conjunct(tokens, tags, h, places):
             tags[h] = "B-LOC"
+            h -= 1
+
+
+def _known_place(t: Token, places: frozenset[str]) -> bool:
+    """A known place name, the و of a list aside where the tokenizer left it on (وشفيلد)."""
+    key = core(t.stem)
+    return key in places or (_glued_and(t) and core(t.norm[1:]) in places)
+
+
+def places_among_bodies(tokens: list[Token], tags: list[str], places: frozenset[str]) -> None:
+    """A one-word organization that is a known place, in a list (X وY) next to an untagged known place,
+    is a place: ...وبرمنغهام | ومانشستر | وشفيلد (a tagger that knows Manchester's club calls the city an
+    organization where the places around it tell otherwise). Next to a tagged organization (ريال مدريد
+    | وبرشلونة) it stays one."""
+    n = len(tokens)
+    j = -1
+    while True:
+        try:
+            j = tags.index("B-ORG", j + 1)
+        except ValueError:
+            return
+        if (j + 1 < n and tags[j + 1].startswith("I-")) or tokens[j].kind != "word" \
+                or core(tokens[j].stem) not in places:
+            continue
+        before = tokens[j].clitic == "و" and j > 0 and tags[j - 1] in ("O", "B-LOC")
+        after = j + 1 < n and tags[j + 1] in ("O", "B-LOC") and (
+            tokens[j + 1].clitic == "و" or _glued_and(tokens[j + 1]))
+        if (before and (tags[j - 1] == "B-LOC" or _known_place(tokens[j - 1], places))) \
+                or (after and (tags[j + 1] == "B-LOC" or _known_place(tokens[j + 1], places))):
+            tags[j] = "B-LOC"
 
 
 def last_edges(tokens: list[Token], tags: list[str], persons: frozenset[str], places: frozenset[str]) -> None:

@@ -97,6 +97,13 @@ def told_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def media_places() -> dict[str, frozenset[str]]:
+    """Keys of media named after places, of words for their staff and of words for a talk, by kind
+    (media_places.txt: name, reporter, interview)."""
+    return _by_kind("ner/media_places.txt", _key)
+
+
+@lru_cache(maxsize=1)
 def place_words() -> dict[str, frozenset[str]]:
     """Keys of place words by kind (place_words.txt; generic: مدينة، ولاية)."""
     return _by_kind("ner/place_words.txt", _key)
@@ -152,6 +159,8 @@ class RuleStems(NamedTuple):
     """quote_heads() keys with and without ال, and ل (لـ«...» after a word of saying)."""
     quote: str
     """The normalized quotation mark (all quotes read ")."""
+    media: frozenset[str]
+    """Media named after places (media_places.txt: name), with and without ال."""
     all: frozenset[str]
     """The union of the above and of the head nouns of conventions._head_patterns and org_chains: the
     sentence's stems are intersected with it once, and each rule asks the small result."""
@@ -163,14 +172,19 @@ def rule_stems() -> RuleStems:
     known, titles, intro = known_stems(), span_lists().title_stems, place_intro_stems()
     heads = frozenset().union(*(w for k, w in org_heads().items()
                                 if k.endswith(("construct", "nisba", "adj-head")) and k != "not-nisba"))
+    # للجنة, stemmed الجنة (ل + ال read where the article's ل merged with the word's): see
+    # conventions._lam_heads
+    heads |= frozenset("ال" + w[3:] if w.startswith("الل") else "ال" + w[1:] for w in heads
+                       if w.startswith(("ل", "الل")))
     lists = span_lists()
     sites = frozenset(x for w in site_heads() for x in (w, "ال" + w))
     nationalities = nationality_plurals()
     products = frozenset(x for w in org_heads().get("product", ()) for x in (core(w), "ال" + core(w)))
     quoted = frozenset(x for w in quote_heads() for x in (w, "ال" + w)) | {"ل"}
-    return RuleStems(known, titles, intro, sites, nationalities, products, quoted, '"',
+    media = frozenset(x for w in media_places().get("name", ()) for x in (w, "ال" + w))
+    return RuleStems(known, titles, intro, sites, nationalities, products, quoted, '"', media,
                      known | titles | intro | sites | nationalities | products | quoted | {'"'} | heads
-                     | lists.chain_stems | lists.purpose_stems)
+                     | lists.chain_stems | lists.purpose_stems | media)
 
 
 @lru_cache(maxsize=1)
@@ -199,9 +213,11 @@ def positions(stems: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
 @lru_cache(maxsize=1)
 def quote_heads() -> dict[str, str]:
     """Label that each head noun gives a quoted name right after it, by key (org_heads.txt: quote-*,
-    construct, misc-construct; span_heads.txt): عرض "أحب البلاد" MISC, لشركة "ميتا" ORG, فندق "كوريو" LOC."""
+    construct, misc-construct; span_heads.txt; place_words.txt: generic): عرض "أحب البلاد" MISC, لشركة
+    "ميتا" ORG, فندق "كوريو" LOC, منطقة "أولاد علي" LOC (a generic place noun's quoted name is the
+    place's, SPEC.md: the name alone)."""
     heads, spans = org_heads(), span_heads()
-    out: dict[str, str] = {}
+    out: dict[str, str] = {core(w): "LOC" for w in place_words().get("generic", frozenset())}
     for label, words in (("LOC", spans.get("LOC", frozenset()) - spans.get("ORG", frozenset())),
                          ("ORG", spans.get("ORG", frozenset()) | heads.get("construct", frozenset())
                           | heads.get("quote-ORG", frozenset())),

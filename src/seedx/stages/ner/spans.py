@@ -52,7 +52,8 @@ _GLUED = "وفبلك"
 def _glued_proclitic(first: Token, words: Counter[str]) -> int:
     """Letters of a proclitic the tokenizer left on a name's first word: Arabic letters before a Latin
     name (لـCNN), or و ف ب ل ك (one, or two as in وب) before a word that the article's names use
-    without them (لكليتشدار where كليتشدار is a name elsewhere in the article); 0 when none."""
+    without them (لكليتشدار where كليتشدار is a name elsewhere in the article), unless the whole is a
+    word the corpus knows better than the rest (لجنة beside جنة); 0 when none."""
     w = first.norm
     if first.kind != "word" or len(w) < 2:
         return 0
@@ -61,11 +62,22 @@ def _glued_proclitic(first: Token, words: Counter[str]) -> int:
         if m is not None and m.start() <= 2:
             return m.start()
     if w[0] in _GLUED and len(w) > 3:
-        if words.get(core(w[1:]), 0) > 0:
+        if words.get(core(w[1:]), 0) > 0 and not _known_word(w):
             return 1
-        if len(w) > 4 and w[1] in _GLUED[2:] and words.get(core(w[2:]), 0) > 0:
+        if len(w) > 4 and w[1] in _GLUED[2:] and words.get(core(w[2:]), 0) > 0 and not _known_word(w):
             return 2  # وبتالة
     return 0
+
+
+def _known_word(w: str) -> bool:
+    """A word the corpus vocabulary knows well as it is, more often than without its first letter
+    (لجنة beside جنة): no proclitic left on a name, whatever name of the article the rest makes
+    (بنابلس, rarer than نابلس, is one)."""
+    from seedx.resources import load_vocab
+
+    vocab = load_vocab()
+    count = vocab.get(w, 0)
+    return count >= _RARE and count > vocab.get(w[1:], 0)
 
 
 def _glued_and(first: Token) -> bool:
