@@ -644,3 +644,84 @@ def test_a_holding_verb_with_its_own_subject_leaves_the_speaker_a_participant() 
     doc = make_doc("وقال سامي الحداد خلال الندوة التي نظمها في مدينة الوادي إن الحل قريب.",
                    [("سامي الحداد", "PER"), ("الوادي", "LOC")])
     assert names(doc, _one(doc, "conference").organizers) == ["سامي الحداد"]
+
+
+# -- events v10: arguments outside the happening ---------------------------------------
+
+
+def _statement(doc: Document) -> Event:
+    return _one(doc, "statement")
+
+
+def test_a_date_after_since_or_a_recurring_one_does_not_date_a_statement() -> None:
+    doc = make_doc("وقال سامي الحداد، مدرب المنتخب الوطني منذ العام 2012، إن اللاعبين جاهزون.",
+                   [("سامي الحداد", "PER")], [("العام 2012", "2012", "DATE")])
+    assert _statement(doc).time == []
+    doc = make_doc("وقال سامي الحداد كل عام إن اللاعبين جاهزون.", [("سامي الحداد", "PER")],
+                   [("كل عام", "P1Y", "SET")])
+    assert _statement(doc).time == []
+    doc = make_doc("وقال سامي الحداد، مدرب المنتخب الوطني، العام 2012 إن اللاعبين جاهزون.",
+                   [("سامي الحداد", "PER")], [("العام 2012", "2012", "DATE")])
+    assert _statement(doc).time == ["t1"]
+
+
+def test_a_recurring_date_does_not_date_a_happening() -> None:
+    doc = make_doc("وشارك المئات في مسيرة في مدينة الوادي كل عام احتجاجا على القرار.",
+                   [("الوادي", "LOC")], [("كل عام", "P1Y", "SET")])
+    assert _one(doc, "protest").time == []
+    doc = make_doc("وشارك المئات في مسيرة في مدينة الوادي يوم الجمعة احتجاجا على القرار.",
+                   [("الوادي", "LOC")], [("يوم الجمعة", "2024-03-01", "DATE")])
+    assert _one(doc, "protest").time == ["t1"]
+
+
+def test_a_place_after_a_body_in_the_speakers_description_is_not_where_he_spoke() -> None:
+    doc = make_doc("وقال سامي الحداد عضو هيئة الإغاثة اليمنية في عمان إن الوضع صعب.",
+                   [("سامي الحداد", "PER"), ("هيئة الإغاثة اليمنية", "ORG"), ("عمان", "LOC")])
+    assert _statement(doc).location == []
+    doc = make_doc("وتحدث سامي الحداد أستاذ الطب بجامعة العلوم بلندن عن الصداع.",
+                   [("سامي الحداد", "PER"), ("جامعة العلوم", "ORG"), ("لندن", "LOC")])
+    assert _statement(doc).location == []
+    # the body as the setting, and a place right after the speaker
+    doc = make_doc("وقال سامي الحداد أمام البرلمان في عمان إن الوضع صعب.",
+                   [("سامي الحداد", "PER"), ("البرلمان", "ORG"), ("عمان", "LOC")])
+    assert names(doc, _statement(doc).location) == ["عمان"]
+    doc = make_doc("وقال سامي الحداد في كلمة بجامعة العلوم بلندن إن الوضع صعب.",
+                   [("سامي الحداد", "PER"), ("جامعة العلوم", "ORG"), ("لندن", "LOC")])
+    assert names(doc, _statement(doc).location) == ["لندن"]
+
+
+def test_names_in_the_words_said_are_not_the_gatherings() -> None:
+    # after a colon that follows a verb of saying
+    doc = make_doc("وقال سامي الحداد في مؤتمر صحفي عقده يوم الثلاثاء: لقد التقينا خالد نور في عمان.",
+                   [("سامي الحداد", "PER"), ("خالد نور", "PER"), ("عمان", "LOC")],
+                   [("يوم الثلاثاء", "2024-03-05", "DATE")])
+    conf = _one(doc, "conference")
+    assert conf.location == [] and conf.participants == [] and conf.time == ["t1"]
+    # inside quotation marks opened after the trigger
+    doc = make_doc("ونظمت جمعية النور ندوة علمية أمس قال فيها رئيسها \"نحن نحب مدينة عمان كثيرا\".",
+                   [("جمعية النور", "ORG"), ("عمان", "LOC")], [("أمس", "2024-03-01", "DATE")])
+    assert _one(doc, "conference").location == []
+    # a colon with no verb of saying before it opens a list of those taking part
+    doc = make_doc("وعقد الاتحاد مؤتمرا صحفيا يوم الثلاثاء بمشاركة: سامي الحداد وخالد نور.",
+                   [("سامي الحداد", "PER"), ("خالد نور", "PER")], [("يوم الثلاثاء", "2024-03-05", "DATE")])
+    assert names(doc, _one(doc, "conference").participants) == ["سامي الحداد", "خالد نور"]
+
+
+def test_years_between_commas_after_a_name_are_an_age() -> None:
+    doc = make_doc("وكان سامي الحداد، 26 عاما، على وشك تنفيذ هجوم في مدينة الوادي.",
+                   [("سامي الحداد", "PER"), ("الوادي", "LOC")], [("26 عاما", "P26Y", "DURATION")])
+    assert _one(doc, "attack").time == []
+    # years after a place, not a name, still measure the happening's time
+    doc = make_doc("ونفذ سامي الحداد هجوما في مدينة الوادي، 26 عاما، بعد خروجه.",
+                   [("سامي الحداد", "PER"), ("الوادي", "LOC")], [("26 عاما", "P26Y", "DURATION")])
+    assert _one(doc, "attack").time == ["t1"]
+
+
+def test_the_place_a_visit_verb_takes_without_a_preposition_is_where_it_goes() -> None:
+    doc = make_doc("وزار الوزير سامي الحداد الأردن أمس.", [("سامي الحداد", "PER"), ("الأردن", "LOC")],
+                   [("أمس", "2024-03-01", "DATE")])
+    visit = _one(doc, "visit")
+    assert names(doc, visit.participants) == ["سامي الحداد"] and names(doc, visit.location) == ["الأردن"]
+    doc = make_doc("وزار الأردن الوزير سامي الحداد أمس.", [("سامي الحداد", "PER"), ("الأردن", "LOC")],
+                   [("أمس", "2024-03-01", "DATE")])
+    assert names(doc, _one(doc, "visit").location) == ["الأردن"]

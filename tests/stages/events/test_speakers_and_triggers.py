@@ -736,3 +736,121 @@ def test_one_of_a_group_as_subject_is_someone_unnamed() -> None:
     # a person named in the subject speaks
     doc = make_doc("وقال أحد أعضاء الجمعية، سامي الحداد، إن القرار متسرع.", [("سامي الحداد", "PER")])
     assert _statements(doc) == [("قال", ["سامي الحداد"])]
+
+
+# -- events v10 ------------------------------------------------------------------
+
+
+def test_a_title_in_apposition_after_a_name_is_that_names() -> None:
+    # فلان، نائب رئيس النادي، ... تصرف علان: the later وأوضح نائب رئيس النادي is فلان, not علان
+    text = ("وأعرب سامي الحداد، نائب رئيس النادي، عن استيائه من تصرف خالد نور. "
+            "وأوضح نائب رئيس النادي أن الإدارة ستتحدث معه.")
+    doc = make_doc(text, [("سامي الحداد", "PER"), ("خالد نور", "PER")])
+    assert all(spk == ["سامي الحداد"] for _, spk in _statements(doc)), _statements(doc)
+    # the title in front of the name: the name it introduces holds it
+    text = ("والتقى نائب رئيس النادي خالد نور بالمدرب. وأوضح نائب رئيس النادي أن الإدارة ستتحدث معه.")
+    doc = make_doc(text, [("خالد نور", "PER")])
+    assert _statements(doc) == [("أوضح", ["خالد نور"])]
+
+
+def test_receiving_migrants_or_a_cost_reaching_a_sum_is_no_happening() -> None:
+    ents = [("كولومبيا", "LOC"), ("عمان", "LOC"), ("سامية الحداد", "PER")]
+    tmx = [("الأسبوع الماضي", "2024-W10", "DATE")]
+    for text in ("والأسبوع الماضي، استقبلت كولومبيا آلاف المهاجرين الفارين من الأزمة.",
+                 "ويتوقع أن تصل تكلفة البناء في عمان إلى حدود عالية الأسبوع الماضي."):
+        doc = make_doc(text, [x for x in ents if x[0] in text], [x for x in tmx if x[0] in text])
+        assert _types(doc) == [], text
+    doc = make_doc("والأسبوع الماضي، استقبلت الوزيرة سامية الحداد وفدا من المستثمرين في مكتبها.",
+                   [("سامية الحداد", "PER")], tmx)
+    assert _types(doc) == ["meeting"]
+    doc = make_doc("ويتوقع أن تصل الوزيرة سامية الحداد إلى عمان الأسبوع الماضي.", ents[1:], tmx)
+    assert _types(doc) == ["visit"]
+
+
+def test_a_name_put_before_its_verb_speaks_not_the_one_after() -> None:
+    doc = make_doc("الأمم المتحدة تدعو تونس إلى حماية اللاجئين.", [("الأمم المتحدة", "ORG"), ("تونس", "LOC")])
+    assert _statements(doc) == [("تدعو", ["الأمم المتحدة"])]
+    # a verb opening its clause has its subject after it
+    doc = make_doc("وتدعو الأمم المتحدة تونس إلى حماية اللاجئين.", [("الأمم المتحدة", "ORG"), ("تونس", "LOC")])
+    assert _statements(doc) == [("تدعو", ["الأمم المتحدة"])]
+    # a title's last name on the line above is no subject
+    doc = make_doc("ملتقى عن الشباب في تونس\nتدعو جمعية النور إلى الحوار.", [("تونس", "LOC"), ("جمعية النور", "ORG")])
+    assert _statements(doc) == [("تدعو", ["جمعية النور"])]
+
+
+def test_a_verb_after_a_pronoun_complementizer_goes_on_with_the_verb_of_saying() -> None:
+    doc = make_doc("وقالت جمعية النور في بيان إنها تدين استهداف موكب سامي الحداد.",
+                   [("جمعية النور", "ORG"), ("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قالت", ["جمعية النور"])]
+    # a named subject after the complementizer says words of its own
+    doc = make_doc("وقالت جمعية النور في بيان إن سامي الحداد يدين الاستهداف.",
+                   [("جمعية النور", "ORG"), ("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قالت", ["جمعية النور"]), ("يدين", ["سامي الحداد"])]
+
+
+def test_a_place_that_qualifies_a_noun_is_no_speaker_even_as_a_last_resort() -> None:
+    doc = make_doc("وسبق أن عمل المدرب في الملاعب السعودية، وقال: الإدارة تعمل بجد.", [("السعودية", "LOC")])
+    assert _statements(doc) == []
+    doc = make_doc("وكانت السعودية قد أعلنت عن دعمها الكامل للقرار.", [("السعودية", "LOC")])
+    assert _statements(doc) == [("أعلنت", ["السعودية"])]
+    doc = make_doc("الأوروبيون متمسكون بالاتفاق وإيران تحذر من تداعيات القرار.", [("إيران", "LOC")])
+    assert _statements(doc) == [("تحذر", ["إيران"])]
+
+
+def test_an_event_noun_labelling_a_list_of_names_is_a_role() -> None:
+    text = "الدفاع: سامي الحداد - خالد نور\nالهجوم: ليلى قاسم - كمال منصور"
+    ents = [("سامي الحداد", "PER"), ("خالد نور", "PER"), ("ليلى قاسم", "PER"), ("كمال منصور", "PER")]
+    assert _types(make_doc(text, ents)) == []
+    # a colon with no name after it: a heading over what happened
+    doc = make_doc("تفاصيل الحادث\nالهجوم: نفذه مسلحون على مدينة الوادي أمس.", [("الوادي", "LOC")],
+                   [("أمس", "2024-03-01", "DATE")])
+    assert _types(doc) == ["attack"]
+
+
+def test_a_hedged_present_verb_of_saying_says_nothing_yet() -> None:
+    # قد / ربما + the present: he may call; قد + the past: he has called
+    for text in ("وقد يدعو سامي الحداد إلى الحوار إذا تحسن الوضع.",
+                 "وربما يعلن سامي الحداد ترشحه في الأسابيع المقبلة."):
+        assert _statements(make_doc(text, [("سامي الحداد", "PER")])) == [], text
+    doc = make_doc("وقد دعا سامي الحداد إلى الحوار.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("دعا", ["سامي الحداد"])]
+    doc = make_doc("ويدعو سامي الحداد إلى الحوار.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("يدعو", ["سامي الحداد"])]
+
+
+def test_teams_meeting_in_a_match_hold_no_meeting() -> None:
+    doc = make_doc("ويلتقي في المباراة الأخيرة المغرب مع إسبانيا.", [("المغرب", "LOC"), ("إسبانيا", "LOC")])
+    assert _types(doc) == []
+    doc = make_doc("ويلتقي الوزير سامي الحداد نظيره خالد نور في عمان غدا.",
+                   [("سامي الحداد", "PER"), ("خالد نور", "PER"), ("عمان", "LOC")], [("غدا", "2024-03-02", "DATE")])
+    assert _types(doc) == ["meeting"]
+
+
+def test_opening_branches_is_no_campaign() -> None:
+    tmx = [("أمس", "2024-03-01", "DATE")]
+    doc = make_doc("ودشنت شركة النور فرعين جديدين في مدينة الوادي أمس.",
+                   [("شركة النور", "ORG"), ("الوادي", "LOC")], tmx)
+    assert _types(doc) == []
+    doc = make_doc("ودشنت شركة النور حملة للتبرع بالدم في مدينة الوادي أمس.",
+                   [("شركة النور", "ORG"), ("الوادي", "LOC")], tmx)
+    assert _types(doc) == ["campaign"]
+    doc = make_doc("ودشن ناشطون وسما للتضامن مع سكان مدينة الوادي أمس.", [("الوادي", "LOC")], tmx)
+    assert _types(doc) == ["campaign"]
+
+
+def test_the_agency_in_an_aside_naming_the_source_is_no_speaker() -> None:
+    ents = [("سامي الحداد", "PER"), ("وكالة الأنباء الرسمية", "ORG")]
+    text = "وقال سامي الحداد إن الوضع صعب. وأضاف، بحسب ما نقلت عنه وكالة الأنباء الرسمية، أن الحل قريب."
+    assert all(spk == ["سامي الحداد"] for _, spk in _statements(make_doc(text, ents)))
+    # the agency as the subject of the verb still speaks
+    doc = make_doc("وقالت وكالة الأنباء الرسمية إن الحل قريب.", ents[1:])
+    assert _statements(doc) == [("قالت", ["وكالة الأنباء الرسمية"])]
+
+
+def test_a_hadith_narration_is_no_statement() -> None:
+    for text, ents in (("وعن أبي هريرة رضي الله عنه قال: قال رسول الله صلى الله عليه وسلم إن الدين يسر.",
+                        [("أبي هريرة", "PER")]),
+                       ("وقال أبو هريرة رضي الله عنه إن الدين يسر.", [("أبو هريرة", "PER")])):
+        assert _statements(make_doc(text, ents)) == [], text
+    doc = make_doc("وقال الشيخ سامي الحداد في خطبة الجمعة إن الدين يسر.", [("سامي الحداد", "PER")])
+    assert _statements(doc) == [("قال", ["سامي الحداد"])]

@@ -38,7 +38,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "9"
+VERSION = "10"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

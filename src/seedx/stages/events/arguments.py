@@ -285,7 +285,8 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     goes on with `prev`, the speaker of the statement just before. None: the subject is someone the
     article does not name (وقال المسؤول الكوري، أكد الجانبان): no statement to record.
     """
-    stop = lex.cues["speaker_titles_stop"]
+    # the subject stands before an aside naming the source (وأضاف، بحسب ما نقلت عنه الوكالة، أن): not in it
+    stop = lex.cues["speaker_titles_stop"] | lex.cues["source_openers"]
     reported = _reported_from(ctx, m)
     if reported is not None:
         return [reported]
@@ -301,6 +302,9 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
     if quoted is not None and quoted.label in ("PER", "ORG") and ctx.tokens[m.j].norm == '"' \
             and _quoted_name(ctx, m.j):
         return [quoted]  # ودعت "رابطة الشباب"، وأشار "الرصد" إلى: the subject's name in quotes, not the words said
+    fronted_name = _name_before(ctx, m, lex)
+    if fronted_name is not None:
+        return [fronted_name]
     if m.pos == "noun":
         stop = stop - {"عن", "من"}
     end = _clause_forward(ctx, m.j - 1, stop)
@@ -367,7 +371,37 @@ def find_speaker(ctx: Context, m: Mention, lex: Lexicon, prev: Entity | None = N
         return [(per or before)[0 if participle else -1][2]]
     if cands and not participle:  # a name after a participle is in what is said or its object, never its subject
         return [next((c for c in cands if c[2].label == "PER"), cands[0])[2]]
-    return [before_all[-1][2]] if before_all else []
+    # a place that only qualifies a noun (عمل في الملاعب السعودية، وقال) is no subject even as a last resort
+    # (only after a noun with ال: a verb before a name, ورفضت تونس، is no noun it qualifies)
+    last = [c for c in before_all if not (_qualifier(ctx, c[0], lo, lex) and ctx.tokens[c[0] - 1].definite)]
+    return [last[-1][2]] if last else []
+
+
+def _name_before(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
+    """The name right before a verb that does not open its clause with و/ف: its subject put first (الأمم
+    المتحدة تدعو تونس إلى: the UN calls, تونس is the one called; إن الحزب يرفض), whatever name follows."""
+    if m.pos != "verb" or m.role == "participle" or ctx.tokens[m.i].clitic or m.i == 0:
+        return None
+    e = ctx.ent_at[m.i - 1]
+    if e is None or e.label not in ("PER", "ORG", "LOC") or ctx.tokens[m.i - 1].end != e.end \
+            or "\n" in ctx.doc.raw[e.end:ctx.tokens[m.i].start]:
+        return None  # a title's last name above the line (... في غزة\n\nوثق المركز) is no subject
+    s = m.i - 1
+    while s > 0 and ctx.ent_at[s - 1] is e:
+        s -= 1
+    lo, _ = ctx.sentence_of(m.i)
+    # a round-up's country heading (السودان قال الحزب) heads the line, and the verb's subject follows
+    if _governed(ctx, s) or _place_word_before(ctx, s, lex) or _qualifier(ctx, s, lo, lex) or _heading(ctx, s):
+        return None
+    return e
+
+
+def _qualifier(ctx: Context, s: int, lo: int, lex: Lexicon) -> bool:
+    """`qualifies_noun`, but not after a verb of being (كانت السعودية قد أعلنت) nor for a name that opens a
+    clause of its own with و (الأوروبيون متمسكون بالاتفاق وإيران تحذر): there the name is a subject."""
+    if not qualifies_noun(ctx, s, lo, lex) or ctx.tokens[s].clitic.startswith("و"):
+        return False
+    return not (s > 0 and ctx.stems(s - 1) & lex.cues["being_verbs"])
 
 
 def _participle_subjects(ctx: Context, m: Mention, spans: list[tuple[int, int, Entity]], lex: Lexicon
@@ -622,7 +656,8 @@ def _rank_words(lex: Lexicon) -> frozenset[str]:
 
 def _title_holder(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
     """The last person named before the statement with the same title in front (the minister named earlier:
-    الوزير فلان ... وقال الوزير)."""
+    الوزير فلان ... وقال الوزير). A title that stands in apposition after a name (فلان، نائب رئيس النادي، عن
+    استيائه من تصرف علان) is that name's, not the one after it."""
     k = m.j
     while ctx.tmx_at[k] is not None:
         k += 1
@@ -637,8 +672,17 @@ def _title_holder(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
             if ctx.tokens[r].norm in _CLAUSE_PUNCT or ctx.ent_at[r] is not None and ctx.ent_at[r].label == "PER":
                 break
             if ctx.stems(r) & want:
-                return e
+                return _apposed_to(ctx, r) or e
     return None
+
+
+def _apposed_to(ctx: Context, r: int) -> Entity | None:
+    """The person named right before the title at token r, a comma between or not (فلان، نائب الرئيس)."""
+    k = r - 1
+    if k >= 0 and ctx.tokens[k].norm == ",":
+        k -= 1
+    e = ctx.ent_at[k] if k >= 0 else None
+    return e if e is not None and e.label == "PER" else None
 
 
 def no_subject(ctx: Context, m: Mention, lex: Lexicon) -> bool:
@@ -746,10 +790,23 @@ def offset_duration(ctx: Context, k: int, lex: Lexicon) -> bool:
     return any(ctx.stems(r) & offsets for r in range(max(lo, first - 2), first + 1) if ctx.tokens[r].kind == "word")
 
 
+def _since(ctx: Context, k: int, lex: Lexicon) -> bool:
+    """The timex at token k follows منذ (or holds it): since when a state lasts (مدرب المنتخب منذ العام 2012،
+    المعتقل منذ سنوات), said of the speaker's post or a situation, not when the words were said."""
+    t = ctx.tmx_at[k]
+    first = k
+    while first > 0 and ctx.tmx_at[first - 1] is t:
+        first -= 1
+    since = lex.cues["since_words"]
+    return bool(ctx.stems(first) & since) or first > 0 and bool(ctx.stems(first - 1) & since)
+
+
 def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
-    """Timexes between the verb and what is said, or right before the verb."""
+    """Timexes between the verb and what is said, or right before the verb; none that recurs (كل عام: a SET
+    dates no single act of saying) or that tells since when (منذ 2012: the speaker's post, `_since`)."""
     end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"], asides=True)
-    ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)]
+    ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)
+           and t.type != "SET" and not _since(ctx, k, lex)]
     lo, _ = ctx.sentence_of(m.i)
     # a verb opening with و or ف starts a clause of its own: a date before its comma ends the clause before
     # (ويصر فلان على تعيينه قبل سبتمبر، وأشار الوزير); one fronted to a verb without it is its own (الأحد، قال)
@@ -757,7 +814,7 @@ def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     for k in range(m.i - 1, max(lo, m.i - 3) - 1, -1):
         t = ctx.tmx_at[k]
         if t is not None:
-            if not offset_duration(ctx, k, lex):
+            if not offset_duration(ctx, k, lex) and t.type != "SET":
                 ids.insert(0, t.id)
             break
         if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None or joined and ctx.tokens[k].norm == ",":
@@ -778,7 +835,33 @@ def statement_place(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     if not any(ctx.tokens[k].norm in _SAID_AT for k in range(m.j, rel)):
         end = rel
     return list(dict.fromkeys(e.id for s, _, e in entity_spans(ctx, m.j, end) if e.label == "LOC"
-                              and (_governed(ctx, s) in _SAID_AT or _place_word_before(ctx, s, lex))))
+                              and (_governed(ctx, s) in _SAID_AT or _place_word_before(ctx, s, lex))
+                              and not _seat(ctx, s, lex)))
+
+
+def _seat(ctx: Context, s: int, lex: Lexicon) -> bool:
+    """The place at s, behind its preposition, comes straight after a body's name: the body's seat, part of
+    the speaker's description (عضو الهيئة الخيرية في عمّان، أستاذ بجامعة العلوم بلندن), not where the words
+    were said; unless that body is itself the setting (قال أمام البرلمان في عمّان), not a title's
+    (أستاذ بجامعة العلوم بلندن)."""
+    k = s - 1 if ctx.tokens[s].clitic.lstrip("وف") or ctx.ent_at[s].start > ctx.tokens[s].start else s - 2
+    if k < 0:
+        return False
+    body = ctx.ent_at[k]
+    if body is None or body.label != "ORG":
+        return False
+    first = k
+    while first > 0 and ctx.ent_at[first - 1] is body:
+        first -= 1
+    if _governed(ctx, first) not in _SAID_AT:
+        return True
+    k = first - 1 if ctx.tokens[first].clitic.lstrip("وف") else first - 2
+    for r in range(k, max(-1, k - _TITLE_REACH), -1):  # أستاذ الطب بجامعة: a title of a few words
+        if not ctx.is_word(r) or ctx.ent_at[r] is not None:
+            return False
+        if ctx.stems(r) & _speaker_titles(lex):
+            return True
+    return False
 
 
 def _subordinate_from(ctx: Context, lo: int, hi: int, openers: frozenset[str]) -> int:
@@ -852,14 +935,18 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
     draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
                                          and abs(k - m.i) <= _reach(t) and not offset_duration(ctx, k, lex)
                                          and not _history(ctx, k, m) and not _in_quotes(ctx, m, k)
-                                         and not _age(ctx, t, lex))))
+                                         and not _age(ctx, t, lex) and t.type != "SET")))
     own = _apposed_dates(ctx, m)
     if own and set(own) <= set(draft.time):
         draft.time = own  # احتجاجات 2019: the happening's own date; the sentence's others date its clause
     draft.close_time = [t for t in draft.time if _close(ctx, m, t)]
-    cut = _subordinate_from(ctx, m.j, hi, lex.cues["subordinators"])
+    cut = min(_subordinate_from(ctx, m.j, hi, lex.cues["subordinators"]), _said_after(ctx, m, lo, hi, lex))
     # a clause of its own after the trigger (بينما كان عائدا إلى بيته في بيروت) tells of something else
-    spans = [sp for sp in entity_spans(ctx, lo, cut) if _entity_owner(ctx, sp[0], anchors, lex) == m.i]
+    # a name inside quoted words opened between it and the trigger is the speaker's, not the happening's
+    # (مؤتمر صحفي قال فيه "سنلتقي الوزير فلان في عمّان"); a name quoted on its own ("جمعية النور") is no words
+    quoted = any(ctx.tokens[k].norm == '"' for k in range(lo, cut))  # most sentences quote nothing: skip the test
+    spans = [sp for sp in entity_spans(ctx, lo, cut) if _entity_owner(ctx, sp[0], anchors, lex) == m.i
+             and not (quoted and _in_quotes(ctx, m, sp[0]) and not (sp[0] > 0 and _quoted_name(ctx, sp[0] - 1)))]
     cue_org, cue_part = lex.cues["organizer_cues"], lex.cues["participant_cues"]
     cue_any = cue_org | cue_part
     targets = draft.type == "attack" and event_subject(ctx, m, lex)
@@ -916,9 +1003,20 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
             draft.add("location", [e.id])  # استهدفت الطائرات محطة كهرباء ...: a site is struck, it strikes nothing
         elif e.label == "LOC" and targets and s >= m.j:
             draft.add("location", [e.id])  # استهدفت العملية الأولى مطار اللد: the target is where it struck
+        elif e.label == "LOC" and draft.type == "visit" and m.pos == "verb" and s >= m.j and not gov \
+                and not modifier:
+            # زار الوزير الأردن، وصلت البعثة لندن: a visit verb's place without a preposition is where it goes
+            draft.add("location", [e.id])
+            taken.add(e.id)
         elif e.label in ("PER", "ORG", "LOC") and not gov and not modifier and _is_subject_of(ctx, s, m) \
                 and not (targets and s >= m.j):
             group = entity_list(ctx, s, hi, e, gap=0)
+            if draft.type == "visit" and m.pos == "verb":
+                # the visitor and the place visited run together (زار الوزير فلان الأردن): the place is where
+                places = [x for x in group[1:] if x.label == "LOC"]
+                draft.add("location", [x.id for x in places])
+                taken.update(x.id for x in places)
+                group = [x for x in group if x not in places]
             slot = "participants" if draft.type in _PARTICIPANT_SUBJECT_TYPES or m.verb not in _SUBJECT_VERBS_ORG \
                 else "organizers"
             if draft.type == "meeting" and m.noun is not None and m.verb in _SUBJECT_VERBS_ORG:
@@ -947,6 +1045,20 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         draft.heading = heading[0]
     if draft.attendance is None and draft.type in ("conference", "protest", "ceremony"):
         draft.attendance = _attendance(ctx, lo, hi, lex)
+
+
+def _said_after(ctx: Context, m: Mention, lo: int, hi: int, lex: Lexicon) -> int:
+    """The first colon after the trigger when a statement verb stands before the trigger (وقال في مؤتمر صحفي
+    عقده أمس: التقينا الوزير فلان في عمّان): what follows is the words said, whose names are not the
+    gathering's; hi when there is none. A colon with no verb of saying before it opens a list (بمشاركة: فلان)."""
+    colon = next((k for k in range(m.j, hi) if ctx.tokens[k].norm == ":"), hi)
+    if colon == hi:
+        return hi
+    for k in range(lo, m.i):
+        if ctx.is_word(k) and any(sense.type == "statement" and sense.pos == "verb"
+                                  for w in ctx.stems(k) for sense in lex.senses.get(w, ())):
+            return colon
+    return hi
 
 
 def _time_reference(ctx: Context, m: Mention, lex: Lexicon) -> bool:
@@ -1151,10 +1263,16 @@ def _heading(ctx: Context, s: int) -> bool:
 
 
 def _age(ctx: Context, t: Timex, lex: Lexicon) -> bool:
-    """A decade or number of years followed by من عمره (في العقد السادس من عمره): someone's age, no date."""
+    """A decade or number of years followed by من عمره (في العقد السادس من عمره), or years set between commas
+    right after a name (فلان، 26 عاما، نفذ): someone's age, no date."""
     ks = ctx.token_range(t.start, t.end)
     k = ks[-1] + 1 if ks else len(ctx.tokens)
-    return k + 1 < len(ctx.tokens) and ctx.tokens[k].norm == "من" and bool(ctx.stems(k + 1) & lex.cues["age_words"])
+    if k + 1 < len(ctx.tokens) and ctx.tokens[k].norm == "من" and bool(ctx.stems(k + 1) & lex.cues["age_words"]):
+        return True
+    first = ks[0] if ks else k
+    return t.type == "DURATION" and (t.value or "").endswith("Y") and 1 < first < k < len(ctx.tokens) \
+        and ctx.tokens[first - 1].norm == "," and ctx.tokens[k].norm == "," and ctx.ent_at[first - 2] is not None \
+        and ctx.ent_at[first - 2].label == "PER"
 
 
 def _in_quotes(ctx: Context, m: Mention, k: int) -> bool:

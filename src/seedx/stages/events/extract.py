@@ -72,6 +72,14 @@ def _keep_statements(ctx: Context, mentions: list[Mention], lex: Lexicon) -> lis
     if reports:
         told = {ctx.tokens[m.i].sent for m in mentions if m.type == "statement" and m.i not in reports}
         mentions = [m for m in mentions if m.i not in reports or ctx.tokens[m.i].sent not in told]
+    # قالت الجمعية إنها تدين: the verb after a complementizer with a pronoun goes on with the verb of saying
+    # before it in its sentence, the same words of the same speaker
+    said = [m for m in mentions if m.type == "statement" and m.pos == "verb"]
+    own = lex.cues["pronoun_complementizers"]
+    echoes = {m.i for m in said if m.i > 0 and ctx.tokens[m.i - 1].norm in own
+              and any(x.i < m.i and ctx.tokens[x.i].sent == ctx.tokens[m.i].sent for x in said)}
+    if echoes:
+        mentions = [m for m in mentions if m.i not in echoes]
     verb_sents = {ctx.tokens[m.i].sent for m in mentions
                   if m.type == "statement" and m.role == "event" and m.pos == "verb"}
     out: list[Mention] = []

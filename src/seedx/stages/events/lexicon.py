@@ -181,6 +181,15 @@ class CueFile(_Strict):
     being_verbs: list[str]
     """Verbs of being before a participle, its subject's name between or not (ستكون الجمعية مطالبة بـ: obliged
     to): the participle is their predicate, no words said."""
+    pronoun_complementizers: list[str]
+    """إنه، إنها، بأنهم...: a complementizer whose pronoun is the subject of the verb after it; right after a verb
+    of saying (قالت الجمعية إنها تدين) that verb's speaker goes on saying the same words, no statement of its own."""
+    source_openers: list[str]
+    """Words that open an aside naming the source that reports the words (بحسب ما نقلت عنه وكالة، وفق ما
+    أوردته الصحيفة): a name after them is the medium, never the speaker."""
+    since_words: list[str]
+    """Words that start a state lasting until now (منذ): a date after them tells since when the speaker holds
+    a post or a state lasts (مدرب المنتخب منذ 2012), not when the words were said."""
     gendered_titles: list[str]
     """Feminine titles of persons (الفنانة، الوزيرة); without their final ة, the masculine ones (الفنان، الوزير).
     Before a name they tell its gender, which a participle (قائلة، قائلا) must agree with."""

@@ -140,6 +140,8 @@ def _match(ctx: Context, i: int, lex: Lexicon, ruled_out: set[tuple[str, frozens
                 continue
             if sense.pos == "noun" and _adverbial(ctx, i, j, stem, lex):
                 continue
+            if sense.pos == "noun" and _label(ctx, i, j):
+                continue
             if best is None or len(sense.words) > len(best[0].words):
                 best = (sense, j, definite, stem)
     return best
@@ -259,6 +261,17 @@ def _named_antecedent(ctx: Context, i: int, lex: Lexicon) -> bool:
     while k > 0 and ctx.tokens[k].norm in (",", '"'):  # "صفقة القرن"، التي أعلنها
         k -= 1
     return ctx.ent_at[k] is not None
+
+
+def _label(ctx: Context, i: int, j: int) -> bool:
+    """A noun that opens its line and a colon then a person's name after it labels a list (a line-up's
+    الهجوم: فلان - علان): a role, not a happening."""
+    if j + 1 >= len(ctx.tokens) or ctx.tokens[j].norm != ":":
+        return False
+    if i > 0 and "\n" not in ctx.doc.raw[ctx.tokens[i - 1].end:ctx.tokens[i].start]:
+        return False
+    e = ctx.ent_at[j + 1]
+    return e is not None and e.label == "PER"
 
 
 def _adverbial(ctx: Context, i: int, j: int, stem: str, lex: Lexicon) -> bool:
