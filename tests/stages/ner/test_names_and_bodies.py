@@ -303,3 +303,28 @@ def test_medium_named_after_a_place_in_a_reporter_or_statement_context() -> None
     # elsewhere the name is the place
     assert _run("سافر الوفد إلى الأناضول أمس.", {"الأناضول": "B-LOC"}) == [("الأناضول", "LOC")]
     assert _run("قال إن الزيارة للجزيرة ناجحة.", {"للجزيرة": "B-LOC"}) == [("للجزيرة", "LOC")]
+
+
+# --- names end before a relative clause or a participle of allegiance (issue 5, v7) ---------------
+
+def test_body_found_by_its_head_stops_before_a_relative_pronoun() -> None:
+    got = _run("وقال مجلس الشؤون الثقافية الذي يرأسه الوزير إن الخطة جاهزة.", {})
+    assert got == [("مجلس الشؤون الثقافية", "ORG")]
+    got = _run("وأعلنت وزارة الشؤون الريفية والتي تشرف على البرنامج خطة.", {})
+    assert got == [("وزارة الشؤون الريفية", "ORG")]
+    # a body of three definite words after its head is still whole
+    assert _run("وقال مجلس الشؤون الثقافية العليا أمس.", {}) == [("مجلس الشؤون الثقافية العليا", "ORG")]
+
+
+def test_forces_loyal_to_or_owned_by_someone_are_no_name() -> None:
+    assert _run("وهاجمت القوات الموالية للحاكم مواقع المتمردين.", {}) == []
+    assert _run("وقالت الشركة المملوكة للدولة إن الأرباح ارتفعت.", {}) == []
+    # a nationality after the same head still names the body
+    assert _run("وهاجمت القوات الأردنية مواقع المتمردين.", {}) == [("القوات الأردنية", "ORG")]
+
+
+def test_rare_repeated_verb_after_a_name_is_not_part_of_it() -> None:
+    text = ("أخرج الفيلم سامر قريقشات تسند إليه منحة كبيرة. "
+            "وأخرج الثاني ماهر زربطون تسند إليه منحة صغيرة.")
+    got = _entities(text, {"سامر": "B-PER", "قريقشات": "I-PER", "ماهر": "B-PER", "زربطون": "I-PER"})
+    assert [(t, lab) for t, lab, _ in got] == [("سامر قريقشات", "PER"), ("ماهر زربطون", "PER")]

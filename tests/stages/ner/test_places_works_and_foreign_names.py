@@ -309,3 +309,46 @@ def test_quoted_name_after_a_generic_place_noun_is_a_place() -> None:
     assert _run('أقام الجيش منطقة "عازلة" على الحدود.', {}) == []
     # a closing quote and the next opening one hold no name
     assert _run('تحدث عن آثاره على المنطقة"، و"الحلول الممكنة" أمس.', {}) == []
+
+
+# --- more heads of quoted names; words said to a thing are no name (issue 5, v7) ------------------
+
+def test_quoted_teams_bands_and_groups_are_bodies() -> None:
+    got = _run('انتقل اللاعب إلى فريق "كوليبرو سيتي" وغنت فرقة "زربطونة" في الحفل.',
+               {"كوليبرو": "B-PER", "سيتي": "I-PER", "زربطونة": "B-PER"})
+    assert got == [("كوليبرو سيتي", "ORG"), ("زربطونة", "ORG")]
+
+
+def test_quoted_museums_hospitals_and_stadiums_are_places() -> None:
+    got = _run('زار الوفد متحف "قلعاوة" ثم مستشفى "كوليبرو جنرال".', {"كوليبرو": "B-PER", "جنرال": "I-PER"})
+    assert got == [("قلعاوة", "LOC"), ("كوليبرو جنرال", "LOC")]
+
+
+def test_quoted_series_games_and_devices_are_works_and_products() -> None:
+    got = _run('صدر الجزء الثاني من سلسلة "ليالي زربطونة" على جهاز "كوليبرو بوكس".', {})
+    assert got == [("ليالي زربطونة", "MISC"), ("كوليبرو بوكس", "MISC")]
+
+
+def test_quote_after_a_definite_head_with_la_is_what_was_said_to_it() -> None:
+    assert _run('ثم قال الطفل للجهاز "أطفئ النور" فانطفأ.', {}) == []
+    # an indefinite head with لـ still names: a company's name in quotes
+    assert _run('وباعت الأسهم لشركة "زربطونة" أمس.', {}) == [("زربطونة", "ORG")]
+
+
+def test_place_quoted_after_la_is_the_medium_wherever_the_saying_word_is() -> None:
+    got = _run('وذكر مدير قسم الطوارئ في المستشفى الحكومي لـ«نابلس» أن الأسرة ممتلئة.', {"نابلس": "B-LOC"})
+    assert got == [("نابلس", "ORG")]
+    # not quoted: the place itself
+    assert _run("وأرسلت مصادر طبية مساعدات لنابلس أمس.", {"لنابلس": "B-LOC"}) == [("لنابلس", "LOC")]
+
+
+def test_nisba_of_a_place_after_a_definite_noun_is_its_adjective() -> None:
+    places = PLACES | {"مصر", "سعوديه"}
+    assert _run("وقال الرئيس المصري إن الخطة جاهزة.", {"المصري": "B-PER"}, places) == []
+    assert _run("ودرس في الجامعات السعودية عامين.", {"السعودية": "B-LOC"}, places) == []
+    # the place after a verb, a preposition or an indefinite noun; a surname after a first name
+    assert _run("وتقود السعودية التحالف.", {"السعودية": "B-LOC"}, places) == [("السعودية", "LOC")]
+    assert _run("وأكد أهمية السعودية للمنطقة.", {"السعودية": "B-LOC"}, places) == [("السعودية", "LOC")]
+    assert _run("وقال المصري إن الخطة جاهزة.", {"المصري": "B-PER"}, places) == [("المصري", "PER")]
+    # a masculine noun before a feminine nisba: no adjective of it
+    assert _run("وزار الأمير السعودية أمس.", {"السعودية": "B-LOC"}, places) == [("السعودية", "LOC")]

@@ -137,7 +137,8 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                    found: list[list[tuple[int, int, str]]] | None = None, text: str | None = None,
                    ) -> list[tuple[list[Token], list[str], list[float] | None]]:
     """A document's names made consistent after the span rules: a PER name widened over a rare word right
-    before or after it that the article repeats (المحامي رزق | شقيرات ... وقال شقيرات); adjacent PER
+    before or after it that the article repeats (المحامي رزق | شقيرات ... وقال شقيرات), never a verb
+    (verbs.txt: a rare verb a list repeats, إخراج فلان | تسند ...، is still the clause's); adjacent PER
     names joined where the article has them as one name (دونالد | ترامب); untagged repeats of a person's
     name of two words or more, and of its last word, tagged PER; and a one-word name of the article
     with a proclitic the tokenizer left on it (بتالة) tagged (spans.py leaves the proclitic out).
@@ -170,6 +171,7 @@ def document_names(tagged: list[tuple[list[Token], list[str], list[float] | None
                         continue
                     w = tokens[k].norm
                     if len(w) < 3 or vocab.get(w, 0) >= _RARE or w in stop or core(w) in lists.end_stop \
+                            or core(w) in lists.verbs \
                             or (first and (tokens[s].clitic or w.startswith("ال"))):
                         continue
                     if _uses(w, text, tagged) >= 2:

@@ -99,6 +99,9 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
                 and _nationality_noun(tokens[s], places):
             tags[s] = "O"  # الأكراد، الفلسطينيين as a body: a nationality, which _nationalities tags
             continue
+        if e - s == 1 and label in ("PER", "LOC") and _nisba_after_noun(tokens, tags, s, places):
+            tags[s] = "O"  # الرئيس المصري، الجامعات السعودية: the adjective of the noun before it
+            continue
         if label == "ORG" and e - s == 2 and tokens[s].stem in body_heads and tokens[s + 1].kind == "word" \
                 and not _names_body(tokens[s], tokens[s + 1], places):
             tags[s:e] = ["O", "O"]  # الدول العربية، الحكومة الحالية: a description, not a name
@@ -194,6 +197,7 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
                     j += 1
                 end = j
             elif stem in nisbas and tags[i + 1] == "O" and nisba(tokens[i + 1]) and agree(t, tokens[i + 1]) \
+                    and not ends_names(tokens[i + 1]) \
                     and (_names_body(t, tokens[i + 1], places) if not prefix else stems[i + 1] not in not_nisba
                          and (stem not in states or _state_name(tokens, i, places))):
                 end = i + 2
@@ -268,6 +272,26 @@ def _lam_reading(tokens: list[Token], i: int, head: str, adjs: frozenset[str]) -
     if nxt.kind != "word" or nisba(nxt) or nxt.stem in adjs or nxt.norm in span_lists().function:
         return definite_form
     return construct_form
+
+
+def _nisba_after_noun(tokens: list[Token], tags: list[str], i: int, places: frozenset[str]) -> bool:
+    """Whether the one-word name at i is a place's nisba (المصري، السعودي، السعودية) describing the
+    untagged definite noun right before it, agreeing in gender (الرئيس المصري، الأمير السعودي، الجامعات
+    السعودية، وزارة الخارجية السعودية): an adjective, neither a person nor the place (SPEC.md: a
+    nationality is MISC only used as a name). A place named like a nisba (السعودية) is the place after
+    a verb, a preposition or an indefinite noun (تقوده السعودية، في السعودية، أهمية السعودية)."""
+    t = tokens[i]
+    if i == 0 or t.clitic or not definite(t) or tags[i - 1] != "O":
+        return False
+    prev = tokens[i - 1]
+    if prev.kind != "word" or not definite(prev) or prev.stem in span_lists().function or not agree(prev, t):
+        return False
+    key = core(t.stem)
+    for suf in ("يه", "ي"):
+        if key.endswith(suf) and len(key) > len(suf) + 2:
+            base = key[: -len(suf)]
+            return any(x in places for x in (base, base + "ا", base + "يا", base + "ه", base + "يه"))
+    return False
 
 
 def _nationality_noun(t: Token, places: frozenset[str]) -> bool:
@@ -369,14 +393,19 @@ def _quoted_names(tokens: list[Token], tags: list[str], stems: list[str]) -> Non
     is one name whatever the tagger made of its words (عرض "من إشبيلية إلى تونس" is a show, not two
     places); the head stays out, as SPEC.md's examples have it. A quoted name after لـ that follows a
     reporting word is the medium a statement was made to (قال مسؤول، لـ«الشرق الأوسط»: ORG), where
-    لـ alone would also take an event's name (دعما لـ"طوفان الأقصى"). `stems`: the tokens' stems."""
+    لـ alone would also take an event's name (دعما لـ"طوفان الأقصى"); a place's name quoted after لـ is
+    that medium too wherever the word of saying is (مصادر لـ«الوطن» أن...: a newspaper named after a
+    place; a place itself is not quoted after لـ). After a definite head with لـ the
+    quote is what was said to it (قال للجهاز "افتح"), no name. `stems`: the tokens' stems."""
     heads = quote_heads()
     quotes = positions(stems, {_QUOTE})
     k = 0
     while k < len(quotes) - 1:
         i, j = quotes[k], quotes[k + 1]
         label = heads.get(core(stems[i - 1])) if i > 0 and tokens[i - 1].kind == "word" else None
-        if label is None and i > 1 and stems[i - 1] == "ل" and _told(stems, i - 1):
+        if label is not None and tokens[i - 1].clitic.endswith("ل") and definite(tokens[i - 1]):
+            label = None  # قال للجهاز "...": words said to the thing, not its name (لشركة "ميتا" names)
+        if label is None and i > 1 and stems[i - 1] == "ل" and (_told(stems, i - 1) or _quoted_place(tags, i, j)):
             label = "ORG"  # قال مسؤول، لـ«الشرق الأوسط»: a statement made to a medium
         if label is None or not 1 < j - i <= _MAX_QUOTED \
                 or not any(t.kind in ("word", "latin", "hashtag") for t in tokens[i + 1 : j]) \
@@ -386,6 +415,11 @@ def _quoted_names(tokens: list[Token], tags: list[str], stems: list[str]) -> Non
             continue
         tags[i + 1 : j] = ["B-" + label] + ["I-" + label] * (j - i - 2)
         k += 2
+
+
+def _quoted_place(tags: list[str], i: int, j: int) -> bool:
+    """Whether the quotes at i and j hold exactly one name tagged as a place (لـ«الشرق الأوسط»)."""
+    return j - i > 1 and tags[i + 1] == "B-LOC" and all(t == "I-LOC" for t in tags[i + 2 : j])
 
 
 def _common_noun(t: Token) -> bool:

@@ -60,16 +60,22 @@ def _glued(tokens: list[Token], j: int) -> bool:
 def cut(tokens: list[Token], tags: list[str], s: int, e: int, label: str, persons: frozenset[str],
         places: frozenset[str]) -> int:
     """A name cut where it runs on: a person's name at a function word or a preposition proclitic
-    (عبد الغني | للأناضول), two coordinated names split at و (هاني | وهمام), an ORG at a definite title
+    (عبد الغني | للأناضول) or a verb (verbs.txt: سلمى | قائلة، وشارك | أليسون, on either side: a
+    name never contains its clause's verb), two coordinated names split at و (هاني | وهمام), an ORG at a definite title
     and a person's name (اتحاد الكتاب | المتحدث | خالد يوسف), and any name before a trailing title,
     description or function word.
     Returns the chunk's new end."""
     lists = span_lists()
     if label == "PER":
+        while s < e and _verb(tokens[s], lists.verbs):  # وشارك | أليسون: the clause's verb first
+            tags[s] = "O"
+            s += 1
+            if s < e:
+                tags[s] = "B-PER"
         for k in range(s + 1, e):
             t = tokens[k]
             c = t.clitic
-            if is_function(tokens, k) or (c and c[-1] in "بكل" and (
+            if is_function(tokens, k) or _verb(t, lists.verbs) or (c and c[-1] in "بكل" and (
                     definite(t) or core(t.stem) in places) and t.norm not in persons):
                 tags[k:e] = ["O"] * (e - k)
                 e = k
@@ -95,6 +101,12 @@ def cut(tokens: list[Token], tags: list[str], s: int, e: int, label: str, person
         e -= 1
         tags[e] = "O"
     return e
+
+
+def _verb(t: Token, verbs: frozenset[str]) -> bool:
+    """A verb form of verbs.txt with no proclitic but و: after ف or ل the word may be what is left of a
+    name the tokenizer split (ف|يدل كاسترو، ل|يلي ألين), which no verb list can tell apart."""
+    return t.clitic in ("", "و") and core(t.stem) in verbs
 
 
 def _name_starts_after(tokens: list[Token], i: int) -> bool:

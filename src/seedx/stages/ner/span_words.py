@@ -218,7 +218,8 @@ def quote_heads() -> dict[str, str]:
     place's, SPEC.md: the name alone)."""
     heads, spans = org_heads(), span_heads()
     out: dict[str, str] = {core(w): "LOC" for w in place_words().get("generic", frozenset())}
-    for label, words in (("LOC", spans.get("LOC", frozenset()) - spans.get("ORG", frozenset())),
+    for label, words in (("LOC", spans.get("LOC", frozenset()) - spans.get("ORG", frozenset())
+                          | heads.get("quote-LOC", frozenset())),
                          ("ORG", spans.get("ORG", frozenset()) | heads.get("construct", frozenset())
                           | heads.get("quote-ORG", frozenset())),
                          ("MISC", heads.get("misc-construct", frozenset()) | heads.get("quote-MISC", frozenset()))):
@@ -266,6 +267,9 @@ class SpanLists(NamedTuple):
     """Keys of ORG head nouns that make a following place name an organization's (وكالة الأناضول)."""
     speech: frozenset[str]
     """Keys of reporting verbs (speech.txt): a name often follows them."""
+    verbs: frozenset[str]
+    """Keys of verb forms no person's name contains (verbs.txt: قائلة، تنفي، يسند): a person's span
+    that runs on into its clause's verb is cut there."""
     openers: frozenset[tuple[str, str]]
     """Two-word openers of a name's complement (من أجل), besides لـ."""
     purpose_stems: frozenset[str]
@@ -294,7 +298,8 @@ def span_lists() -> SpanLists:
         compound_second=compounds.get("second", frozenset()),
         function=_words("ner/function_words.txt"),
         function_before_definite=_words("ner/function_before_definite.txt"),
-        end_stop=_words("ner/not_name_end.txt", _key) | titles,
+        # a title in the accusative (عين فلان | وزيرا للداخلية، رئيسا للجنة) ends a name as the title does
+        end_stop=_words("ner/not_name_end.txt", _key) | titles | frozenset(w + "ا" for w in titles if len(w) > 2),
         titles=titles,
         title_stems=titles | frozenset("ال" + w for w in titles),
         chain_heads=chain,
@@ -302,6 +307,7 @@ def span_lists() -> SpanLists:
         not_complement=_words("ner/not_in_complements.txt", _key) | institutions | heads.get("ORG", frozenset()),
         org_before_place=heads.get("ORG", frozenset()) - heads.get("LOC", frozenset()),
         speech=_words("ner/speech.txt", _key),
+        verbs=_words("ner/verbs.txt", _key),
         openers=frozenset(tuple(_normalize(w) for w in line.split()[:2])  # type: ignore[misc]
                           for line in load_lines("ner/complement_openers.txt")),
         purpose_stems=frozenset(x for w in org_heads().get("purpose-head", ()) for x in (core(w), "ال" + core(w))),
@@ -368,9 +374,12 @@ def agree(head: Token, adj: Token) -> bool:
 
 
 def ends_names(t: Token) -> bool:
-    """A word no head-noun name goes on over: a time word (not_in_names.txt) or a description
-    (not_name_end.txt: هيئة الأركان | التابعة لـ)."""
-    return t.stem in not_in_names() or core(t.stem) in span_lists().end_stop
+    """A word no head-noun name goes on over: a time word (not_in_names.txt), a description
+    (not_name_end.txt: هيئة الأركان | التابعة لـ) or a function word (function_words.txt): a relative
+    pronoun reads as definite (الذي، والتي), so a construct chain would otherwise run on into the
+    clause that describes the body (مجلس النواب | الذي يرأسه)."""
+    lists = span_lists()
+    return t.stem in not_in_names() or core(t.stem) in lists.end_stop or t.stem in lists.function
 
 
 def is_function(tokens: list[Token], k: int) -> bool:
