@@ -328,3 +328,45 @@ def test_rare_repeated_verb_after_a_name_is_not_part_of_it() -> None:
             "وأخرج الثاني ماهر زربطون تسند إليه منحة صغيرة.")
     got = _entities(text, {"سامر": "B-PER", "قريقشات": "I-PER", "ماهر": "B-PER", "زربطون": "I-PER"})
     assert [(t, lab) for t, lab, _ in got] == [("سامر قريقشات", "PER"), ("ماهر زربطون", "PER")]
+
+
+def test_construct_head_in_a_common_phrase_is_no_body() -> None:
+    assert _run("أغلق المحتجون الطريق فتوقفت حركة السير ساعات.", {}) == []
+    assert _run("شهدت البورصة حركة البيع طوال الجلسة.", {}) == []
+
+
+def test_construct_head_with_a_name_is_still_a_body() -> None:
+    assert _run("أعلنت حركة الوفاق رفضها للقرار.", {}) == [("حركة الوفاق", "ORG")]
+
+
+# --- teams named by a city or a person's name ---------------------------------------------------
+
+
+def test_city_or_name_after_a_sports_noun_is_the_team() -> None:
+    assert _run("أقيل مدرب تورينو أمس.", {"تورينو": "B-LOC"}) == [("تورينو", "ORG")]
+    assert _run("انتقل لاعب ليغانيس إلى الدوري الإنجليزي.", {"ليغانيس": "B-PER"}) == [("ليغانيس", "ORG")]
+    assert _run("تأجلت مباراة طرابزون أمس.", {"طرابزون": "B-LOC"}) == [("طرابزون", "ORG")]
+
+
+def test_place_or_person_after_no_construct_sports_noun_keeps_its_label() -> None:
+    assert _run("التقى الفريق خليفة بالوفد أمس.", {"خليفة": "B-PER"}) == [("خليفة", "PER")]
+    assert _run("فرضت واشنطن عقوبات ضد طهران أمس.", {"طهران": "B-LOC", "واشنطن": "B-LOC"}) \
+        == [("واشنطن", "LOC"), ("طهران", "LOC")]
+    assert _run("وصل المدرب إلى تورينو أمس.", {"تورينو": "B-LOC"}) == [("تورينو", "LOC")]
+
+
+# --- the tagger's document pass: على is no one-word name ------------------------------------------
+
+
+def test_preposition_read_as_a_name_is_not_propagated_alone() -> None:
+    """على normalizes to the name علي: a person named ... بن علي must not make every على a person, while a
+    last name of the article still comes back tagged (consistency.propagate)."""
+    from seedx.stages.ner.consistency import propagate
+
+    keys = [["قال", "سمير", "بن", "علي", "امس"], ["وقع", "الوفد", "علي", "الاتفاق"],
+            ["اكد", "نبيل", "حداد", "ذلك"], ["وعلق", "حداد", "علي", "الخبر"]]
+    tags = [["O", "B-PER", "I-PER", "I-PER", "O"], ["O"] * 4, ["O", "B-PER", "I-PER", "O"], ["O"] * 4]
+    scores = [[1.0] * len(k) for k in keys]
+    new, _ = propagate(keys, tags, scores)
+    assert new[1] == ["O"] * 4
+    assert new[3] == ["O", "B-PER", "O", "O"]

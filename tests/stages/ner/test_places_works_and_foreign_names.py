@@ -59,6 +59,21 @@ def test_site_head_is_not_pulled_over_a_genitive_with_a_preposition_or_another_s
     assert got == [("مسجد النور", "LOC")]
 
 
+def test_site_or_institution_named_after_a_titled_person_is_no_person() -> None:
+    got = _run("نقل المصاب إلى مستشفى الأمير سامر التخصصي بالعاصمة.", {"سامر": "B-PER"})
+    assert got == [("مستشفى الأمير سامر التخصصي", "LOC")]
+    got = _run("هبطت الطائرة في مطار الملك سامر صباحا.", {"الملك": "B-PER", "سامر": "I-PER"})
+    assert got == [("مطار الملك سامر", "LOC")]
+    assert _run("زار الطلاب مركز الشيخ نبيل أمس.", {"نبيل": "B-PER"}) == [("مركز الشيخ نبيل", "ORG")]
+
+
+def test_titled_person_after_a_definite_or_no_head_stays_a_person() -> None:
+    got = _run("قال مدير المركز الدكتور سامي حداد إن العمل مستمر.", {"سامي": "B-PER", "حداد": "I-PER"})
+    assert got == [("سامي حداد", "PER")]
+    got = _run("استقبل الأمير نبيل ضيوفه في القصر.", {"نبيل": "B-PER"})
+    assert got == [("نبيل", "PER")]
+
+
 # --- places in lists and after generic nouns -----------------------------------------------------
 
 def test_rare_words_coordinated_with_a_place_are_places() -> None:

@@ -12,6 +12,7 @@ place, body or event name comes back tagged wherever the article repeats it
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from operator import attrgetter
 
 from seedx.document import Token
@@ -30,6 +31,17 @@ def _common_noun(key: str) -> bool:
 
     vocab = load_vocab()
     return vocab.get("ال" + key, 0) > vocab.get(key, 0)
+
+
+@lru_cache(maxsize=1)
+def _function_keys() -> frozenset[str]:
+    """Keys of the words normalization makes both a name and a function word (function_before_definite.txt:
+    على and the name علي are both علي). One tagged علي (or a name ending in it, بن علي) must not make every
+    preposition على of the article a person: such a word is never a one-word name to propagate; names of
+    two words or more that hold it still are."""
+    from seedx.stages.ner.span_words import span_lists
+
+    return frozenset(core(w) for w in span_lists().function_before_definite)
 
 
 def propagate(keys: list[list[str]], tags: list[list[str]], scores: list[list[float]],
@@ -53,8 +65,9 @@ def propagate(keys: list[list[str]], tags: list[list[str]], scores: list[list[fl
                 votes[(name[-1],)][label] += 1
             if e - s > 1 and label == "ORG" and name[0] in org_heads and not (e - s == 2 and _common_noun(name[1])):
                 votes[name[1:]][label] += 1
+    lone = _function_keys()
     known = {n: c.most_common(1)[0][0] for n, c in votes.items()
-             if n and all(len(k) > 2 for k in n) and not (len(n) == 1 and n[0] in blocked)}
+             if n and all(len(k) > 2 for k in n) and not (len(n) == 1 and (n[0] in blocked or n[0] in lone))}
     if not known:
         return tags, scores
     tags = _relabel(tags, votes, mentions)

@@ -27,6 +27,7 @@ from seedx.stages.ner.lexicon import core
 from seedx.stages.ner.span_edges import (
     coordinated_places,
     cut,
+    eponym,
     last_edges,
     names_after_titles,
     org_before_place,
@@ -42,6 +43,7 @@ from seedx.stages.ner.span_words import (
     definite,
     editions,
     ends_names,
+    generic_constructs,
     human_plurals,
     known_names,
     media_places,
@@ -60,6 +62,7 @@ from seedx.stages.ner.span_words import (
     rule_stems,
     span_heads,
     span_lists,
+    team_cues,
     told_words,
 )
 
@@ -75,6 +78,7 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
     joined_places = place_only_words()
     no_known = not_after_known()
     broken = nationality_plurals()
+    teams = team_cues()
     before = tags
     tags = list(tags)
     stems = [t.stem for t in tokens]
@@ -106,6 +110,11 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
                 and not _names_body(tokens[s], tokens[s + 1], places):
             tags[s:e] = ["O", "O"]  # الدول العربية، الحكومة الحالية: a description, not a name
             continue
+        if label == "PER" and s > 0 and eponym(tokens, tags, s, e) is not None:
+            continue  # مطار | الملك خالد: the airport's name, not the king's
+        if label in ("PER", "LOC") and s > 0 and _team(tokens, tags, s, teams):
+            label = "ORG"  # مدرب | برشلونة، لاعب | ليغانيس: the team
+            tags[s:e] = ["B-ORG"] + ["I-ORG"] * (e - s - 1)
         h = s - 1
         if label != "LOC":
             if has_site:
@@ -196,6 +205,8 @@ def _head_patterns(tokens: list[Token], tags: list[str], prefix: str = "", label
                         ) and tokens[j].stem not in nisbas and not ends_names(tokens[j]):
                     j += 1
                 end = j
+                if end > i + 1 and core(stems[i + 1]) in generic_constructs().get(stem, ()):
+                    end = i  # حركة | السير، حركة | البيع: a common phrase (generic_constructs.txt)
             elif stem in nisbas and tags[i + 1] == "O" and nisba(tokens[i + 1]) and agree(t, tokens[i + 1]) \
                     and not ends_names(tokens[i + 1]) \
                     and (_names_body(t, tokens[i + 1], places) if not prefix else stems[i + 1] not in not_nisba
@@ -305,6 +316,15 @@ def _nationality_noun(t: Token, places: frozenset[str]) -> bool:
             base = key[: -len(suf)]
             return base in places or base + "ا" in places or base + "يا" in places
     return False
+
+
+def _team(tokens: list[Token], tags: list[str], s: int, teams: frozenset[str]) -> bool:
+    """The name at s is the genitive of a sports noun in the construct state (team_cues.txt: مدرب
+    برشلونة، مباراة نابولي): a club or national team, an organization, where a city's or person's name
+    stands for it. A definite noun before it is no construct (الفريق خليفة: a rank and a person)."""
+    p = tokens[s - 1]
+    return tags[s - 1] == "O" and p.kind == "word" and not definite(p) and not tokens[s].clitic \
+        and core(p.stem) in teams
 
 
 def _generic_place(tokens: list[Token], s: int, e: int) -> bool:

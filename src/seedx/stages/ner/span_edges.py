@@ -26,6 +26,7 @@ from seedx.stages.ner.span_words import (
     definite,
     editions,
     ends_names,
+    eponym_heads,
     is_function,
     is_name_word,
     nisba,
@@ -197,6 +198,39 @@ def _construct_noun(tokens: list[Token], k: int) -> bool:
     return t.kind == "word" and not t.clitic and not definite(t) and len(t.norm) > 2 and common(t.norm) \
         and not is_function(tokens, k) and not ends_names(t) and core(t.stem) not in place_intro() \
         and core(t.stem) not in span_lists().titles and t.norm not in span_lists().function_before_definite
+
+
+def eponym(tokens: list[Token], tags: list[str], s: int, e: int) -> tuple[int, int, str] | None:
+    """A person's name after a title and the head of a site or institution named after the person is
+    that site's or institution's name (eponym_heads.txt): بمطار الملك خالد الدولي is an airport (LOC),
+    مركز الأمير نايف an ORG, not King Khalid or Prince Nayef. The head is in the construct state (no
+    ال): قال مدير المركز الدكتور سامي keeps the person. The PER chunk at s..e (with or without the
+    title in it) is relabelled from the head on, over a nisba agreeing with the head (الدولي);
+    returns the new (start, end, label), or None."""
+    lists = span_lists()
+    t = s if e - s > 1 and core(tokens[s].stem) in lists.titles else s - 1
+    h = t - 1
+    if h < 0 or tags[h] != "O" or (t < s and tags[t] != "O"):
+        return None
+    title, head = tokens[t], tokens[h]
+    if title.clitic or not definite(title) or core(title.stem) not in lists.titles \
+            or head.kind != "word" or head.stem.startswith("ال"):
+        return None
+    key = core(head.stem)
+    label = next((lab for lab, words in eponym_heads().items() if key in words), None)
+    if label is None:
+        return None
+    for k in range(s + 1, e):
+        if tokens[k].clitic[-1:] in ("ب", "ك", "ل"):  # مطار الملك خالد | بالرياض: a preposition's phrase
+            tags[k:e] = ["O"] * (e - k)
+            e = k
+            break
+    if e < len(tokens) and tags[e] == "O" and not tokens[e].clitic and nisba(tokens[e]) \
+            and agree(head, tokens[e]) and not ends_names(tokens[e]) \
+            and (e + 1 == len(tokens) or not tags[e + 1].startswith("I-")):
+        e += 1  # مطار الملك خالد | الدولي
+    _set(tags, h, e, label)
+    return h, e, label
 
 
 def site(tokens: list[Token], tags: list[str], s: int, e: int, label: str,

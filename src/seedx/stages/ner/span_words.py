@@ -58,6 +58,26 @@ def span_heads() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def eponym_heads() -> dict[str, frozenset[str]]:
+    """Keys of the heads of sites and institutions named after a titled person, by the name's label
+    (eponym_heads.txt: مطار | الملك خالد is an airport, not King Khalid)."""
+    return _by_kind("ner/eponym_heads.txt", _key)
+
+
+@lru_cache(maxsize=1)
+def generic_constructs() -> dict[str, frozenset[str]]:
+    """Keys of the words that make a construct head's phrase common, by the head's normalized form
+    (generic_constructs.txt: حركة السير is traffic, not a movement)."""
+    return {_key(head): words for head, words in _by_kind("ner/generic_constructs.txt", _key).items()}
+
+
+@lru_cache(maxsize=1)
+def team_cues() -> frozenset[str]:
+    """Keys of sports nouns whose genitive names a team (team_cues.txt: مدرب | برشلونة is the club)."""
+    return _words("ner/team_cues.txt", _key)
+
+
+@lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     """Keys of words that are never a name on their own (not_names.txt: currencies...)."""
     return _words("ner/not_names.txt", _key)
