@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 import random
 
+import pytest
+
 from seedx.document import Document
 from seedx.pipeline import Runner, stages_until
 from seedx.stages.events.arguments import _owned, _owner
 from seedx.stages.events.context import Context, analyses
 from seedx.stages.events.lexicon import load_lexicon
-from seedx.stages.events.triggers import _NOTHING, _lookup, _may_be_known
+from seedx.stages.events.triggers import _NOTHING, _lookup, _may_be_known, _memo
 from seedx.stages.normalize import normalize_word
 
 _PROCLITICS = ["", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "فب", "فل", "وس", "ال", "لل", "وال", "بال",
@@ -70,3 +72,26 @@ def test_sentence_ranges() -> None:
         idx = [i for i, t in enumerate(doc.tokens) if t.sent == sent]
         assert (lo, hi) == (min(idx), max(idx) + 1)
     assert len(ctx.sent_range) == len({t.sent for t in doc.tokens}) >= 2
+
+
+def test_timed_in_is_the_timex_tokens_of_a_stretch() -> None:
+    raw = "عقد المؤتمر يوم الاثنين 5 مايو 2025 في عمان، ثم زار الوفد المدينة أمس."
+    doc = Runner(stages=stages_until("dates")).run(Document(id="t", raw=raw, published_input="2025-05-07"))
+    ctx = Context.build(doc)
+    assert ctx.timed
+    n = len(ctx.tokens)
+    for lo in range(n + 1):
+        for hi in range(n + 1):
+            assert ctx.timed_in(range(lo, hi)) == [k for k in range(lo, hi) if ctx.tmx_at[k] is not None]
+
+
+def test_lookup_memo_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo is cleared when full, and what it gives afterwards is what it gave before."""
+    lex = load_lexicon()
+    words = [normalize_word(w) for w in ("وأعلن", "المؤتمر", "كتاب", "زيارتها", "في")]
+    before = [_lookup(w, lex) for w in words]
+    monkeypatch.setattr("seedx.stages.events.triggers._MEMO_SIZE", 2)
+    _memo(lex).clear()
+    after = [_lookup(w, lex) for w in words]
+    assert after == before
+    assert len(_memo(lex)) <= 2

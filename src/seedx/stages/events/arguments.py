@@ -932,7 +932,7 @@ def attach(ctx: Context, m: Mention, draft: Draft, anchors: list[int], lex: Lexi
         return
     draft.backdrop = draft.backdrop or len(draft.mentions) == 1 and _time_reference(ctx, m, lex)
     mine = _owned(anchors, m.i, lo, hi)
-    draft.add("time", list(dict.fromkeys(t.id for k in mine if (t := ctx.tmx_at[k]) is not None
+    draft.add("time", list(dict.fromkeys(t.id for k in ctx.timed_in(mine) if (t := ctx.tmx_at[k]) is not None
                                          and abs(k - m.i) <= _reach(t) and not offset_duration(ctx, k, lex)
                                          and not _history(ctx, k, m) and not _in_quotes(ctx, m, k)
                                          and not _age(ctx, t, lex) and t.type != "SET")))

@@ -81,11 +81,11 @@ def _readings(norm: str, clitic: str) -> frozenset[str]:
 
 
 def _sentence_ranges(tokens: list[Token]) -> dict[int, tuple[int, int]]:
-    """Sentence number -> token range [first, last + 1), by comprehensions over the tokens (no per-token
-    min/max): a later index overwrites `last`, an earlier one, read backwards, `first`."""
+    """Sentence number -> token range [first, last + 1), built by dict() over zipped pairs (a loop in C, no
+    per-token min/max): a later index overwrites `last`, an earlier one, read backwards, `first`."""
     sents = [tok.sent for tok in tokens]
-    last = {sent: i + 1 for i, sent in enumerate(sents)}
-    first = {sent: i for i, sent in zip(range(len(sents) - 1, -1, -1), reversed(sents))}
+    last = dict(zip(sents, range(1, len(sents) + 1)))
+    first = dict(zip(reversed(sents), range(len(sents) - 1, -1, -1)))
     return {sent: (first[sent], end) for sent, end in last.items()}
 
 
@@ -101,6 +101,12 @@ class Context:
     sent_range: dict[int, tuple[int, int]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     timexes: dict[str, Timex] = field(default_factory=dict)
+    timed: list[int] = field(default_factory=list)
+    """Indices of the tokens a timex covers, ascending: rules that want the dates of a stretch visit these few
+    instead of every token of it."""
+    readings: list[frozenset[str] | None] = field(default_factory=list)
+    """`stems` of each token once asked: rules ask about the same few tokens again and again (a cue looked for
+    before every name, markers around every trigger), and a list slot is cheaper than the shared memo's key."""
 
     @classmethod
     def build(cls, doc: Document) -> Context:
@@ -108,14 +114,18 @@ class Context:
         n = len(ctx.tokens)
         ctx.ent_at = [None] * n
         ctx.tmx_at = [None] * n
+        ctx.readings = [None] * n
         for e in doc.entities:
             for i in ctx.token_range(e.start, e.end):
                 ctx.ent_at[i] = e
             ctx.entities[e.id] = e
+        timed: set[int] = set()
         for t in doc.timexes:
             for i in ctx.token_range(t.start, t.end):
                 ctx.tmx_at[i] = t
+                timed.add(i)
             ctx.timexes[t.id] = t
+        ctx.timed = sorted(timed)
         ctx.sent_range = _sentence_ranges(ctx.tokens)
         return ctx
 
@@ -127,14 +137,21 @@ class Context:
         hi = bisect_left(self.starts, end)
         return range(max(lo, 0), hi)
 
+    def timed_in(self, r: range) -> list[int]:
+        """The tokens of r (step 1) that a timex covers, ascending."""
+        return self.timed[bisect_left(self.timed, r.start):bisect_left(self.timed, r.stop)]
+
     def sentence_of(self, i: int) -> tuple[int, int]:
         """Token range [lo, hi) of the sentence holding token i."""
         return self.sent_range[self.tokens[i].sent]
 
     def stems(self, i: int) -> frozenset[str]:
         """All readings of token i without clitics (plus its surface)."""
-        tok = self.tokens[i]
-        return _readings(tok.norm, tok.clitic)
+        found = self.readings[i]
+        if found is None:
+            tok = self.tokens[i]
+            found = self.readings[i] = _readings(tok.norm, tok.clitic)
+        return found
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind in ("word", "hashtag")

@@ -230,17 +230,25 @@ def _said_during(ctx: Context, drafts: list[Draft], lex: Lexicon) -> None:
     with a pronoun follows (ندوة عقدها، لقاء نظمه); with no place or time of its own, the statement was made
     where and when the gathering was."""
     by_token = {x.i: d for d in drafts if d.type in _SETTINGS for x in d.mentions}
+    if not by_token:
+        return  # most articles: no gathering for a statement to be made at
+    halls_at = sorted(by_token)
     cues = lex.cues["during_cues"]
     stop = lex.cues["speaker_titles_stop"] - _NOT_STOPS
     for d in drafts:
         if d.type != "statement" or d.speaker is None:
             continue
-        # after the verb (قال فلان خلال ندوة) or fronted in its sentence (وخلال مؤتمر صحفي ...، قال فلان)
-        spots = [(x, k) for x in d.mentions for k in [*range(ctx.sentence_of(x.i)[0], x.i),
-                                                      *range(x.j, clause_end(ctx, x.j - 1, stop) - 1)]]
+        # after the verb (قال فلان خلال ندوة) or fronted in its sentence (وخلال مؤتمر صحفي ...، قال فلان):
+        # the tokens k of [sentence start, x.i) and [x.j, clause end - 1) right before a gathering's mention,
+        # found from the few mentions rather than by walking every token of those stretches
+        spots: list[tuple[Mention, int]] = []
+        for x in d.mentions:
+            lo, clause = ctx.sentence_of(x.i)[0], clause_end(ctx, x.j - 1, stop)
+            spots += [(x, a - 1) for a in halls_at if lo < a <= x.i]
+            spots += [(x, a - 1) for a in halls_at if x.j < a < clause]
         for m, k in spots:
-            hall = by_token.get(k + 1)
-            if hall is None or not (ctx.stems(k) & cues) or ctx.ent_at[k] is not None:
+            hall = by_token[k + 1]
+            if not (ctx.stems(k) & cues) or ctx.ent_at[k] is not None:
                 continue
             end = clause_end(ctx, m.j - 1, stop) if k > m.i else m.i
             holds = any(ctx.stems(r) & HOLDING_VERBS and ctx.tokens[r].norm not in HOLDING_VERBS
