@@ -66,3 +66,18 @@ def test_document_round_trips_through_json() -> None:
     again = document_from_json(document_to_json(doc))
     assert again.tokens == doc.tokens and again.sentences == doc.sentences
     assert again.norm is not None and doc.norm is not None and again.norm.text == doc.norm.text
+
+
+def test_a_timex_without_a_value_survives_a_saved_document_and_the_next_stage() -> None:
+    from seedx.record import Timex
+
+    doc = Runner(stages=stages_until("dates")).run(Document(id="a", raw="قال الوزير إن الاجتماع عقد في القاهرة."))
+    doc.timexes = [Timex(id="t1", text="زمن", start=0, end=3, type="DATE", value=None)]
+    saved = document_to_json(doc)
+    again = document_from_json(saved)
+    assert again.timexes == doc.timexes
+    Runner(stages=[get_stage("events")]).run(again)  # `seedx run events` on `seedx run dates` output
+    # documents and cache entries written before null values were kept leave the key out
+    assert saved["timexes"][0]["value"] is None
+    old = {**saved, "timexes": [{k: v for k, v in t.items() if k != "value"} for t in saved["timexes"]]}
+    assert document_from_json(old).timexes[0].value is None

@@ -127,7 +127,10 @@ _FIELDS: dict[str, tuple[Any, Any]] = {
     "sentences": (lambda v: [list(s) for s in v], lambda v: [tuple(s) for s in v]),
     "tokens": (_dump_tokens, _load_tokens),
     "entities": (lambda v: [e.model_dump(exclude_none=True) for e in v], lambda v: [Entity(**e) for e in v]),
-    "timexes": (lambda v: [t.model_dump(exclude_none=True) for t in v], lambda v: [Timex(**t) for t in v]),
+    # a timex's value is required but may be null: kept as null (exclude_defaults), and read as null where a
+    # document or cache entry written before this left it out
+    "timexes": (lambda v: [t.model_dump(exclude_defaults=True) for t in v],
+                lambda v: [Timex(**{"value": None, **t}) for t in v]),
     "events": (lambda v: [e.model_dump(exclude_none=True) for e in v], lambda v: [Event(**e) for e in v]),
     "published": (lambda v: v.model_dump(), lambda v: Published(**v)),
     "stages": (lambda v: v, lambda v: dict(v)),
