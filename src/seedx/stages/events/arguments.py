@@ -6,9 +6,11 @@ Every rule looks at tokens of the trigger's sentence only; merging mentions
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from seedx.document import Token
 from seedx.record import Entity, EventType, Span, Timex
 from seedx.stages.events.context import Context
 from seedx.stages.events.lexicon import Lexicon, bare_spelling, load_lexicon
@@ -555,14 +557,22 @@ def _source(ctx: Context, m: Mention) -> Entity | None:
     an = next((k for k in range(m.j, hi) if ctx.tokens[k].norm == "عن" and ctx.ent_at[k] is None), None)
     if an is None:
         return None
+    found = _first_name(ctx, an + 1, hi, _SOURCE_REACH, lambda tok: tok.norm in _CLAUSE_PUNCT)
+    return found[1] if found is not None and found[1].label in ("PER", "ORG", "LOC") else None
+
+
+def _first_name(ctx: Context, lo: int, hi: int, reach: int, stop: Callable[[Token], bool]) -> tuple[int, Entity] | None:
+    """The first entity in [lo, hi) and where it starts, looking past at most `reach` words and up to a token
+    that `stop` says ends the search; None when there is none within that."""
     words = 0
-    for k in range(an + 1, hi):
+    for k in range(lo, hi):
         e = ctx.ent_at[k]
         if e is not None:
-            return e if e.label in ("PER", "ORG", "LOC") else None
-        if ctx.tokens[k].norm in _CLAUSE_PUNCT or words >= _SOURCE_REACH:
+            return k, e
+        tok = ctx.tokens[k]
+        if stop(tok) or words >= reach:
             return None
-        words += ctx.tokens[k].kind == "word"
+        words += tok.kind == "word"
     return None
 
 
@@ -605,15 +615,11 @@ def _fronted_subject(ctx: Context, m: Mention) -> Entity | None:
     comma = next((k for k in range(m.j + 1, hi) if ctx.tokens[k].norm == ","), None)
     if comma is None:
         return None
-    words = 0
-    for k in range(comma + 1, hi):
-        e = ctx.ent_at[k]
-        if e is not None:
-            return e if e.label in ("PER", "ORG") and not _governed(ctx, k) else None
-        if ctx.tokens[k].kind != "word" or words >= _MAIN_SUBJECT_REACH:
-            return None
-        words += 1
-    return None
+    found = _first_name(ctx, comma + 1, hi, _MAIN_SUBJECT_REACH, lambda tok: tok.kind != "word")
+    if found is None:
+        return None
+    k, e = found
+    return e if e.label in ("PER", "ORG") and not _governed(ctx, k) else None
 
 
 def _adjacent_subject(ctx: Context, end: int, i: int, lex: Lexicon) -> bool:

@@ -8,7 +8,7 @@ is cached), so the two rule sets share one reading of them and one answer to eac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -25,6 +25,11 @@ def _normalize(word: str) -> str:
 def _key(word: str) -> str:
     """A list word as the rules match it: normalized, without the article."""
     return core(_normalize(word))
+
+
+def _with_al(keys: Iterable[str]) -> frozenset[str]:
+    """Keys and their definite forms: the stems a sentence may have them as (قائمة، القائمة)."""
+    return frozenset(x for w in keys for x in (w, "ال" + w))
 
 
 def _words(name: str, key: Callable[[str], str] = _normalize) -> frozenset[str]:
@@ -107,7 +112,7 @@ def human_plurals() -> frozenset[str]:
 def nationality_plurals() -> frozenset[str]:
     """Broken plurals of nationalities (nationality_plurals.txt: الروس، الأتراك), with and without ال
     (stems, as a sentence has them)."""
-    return frozenset(x for w in _words("ner/nationality_plurals.txt", _key) for x in (w, "ال" + w))
+    return _with_al(_words("ner/nationality_plurals.txt", _key))
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +161,7 @@ def not_after_known() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def known_stems() -> frozenset[str]:
     """First keys of known_names.txt, with and without ال: a sentence without any has none of the names."""
-    return frozenset(x for k in known_names() for x in (k, "ال" + k))
+    return _with_al(known_names())
 
 
 class RuleStems(NamedTuple):
@@ -197,11 +202,11 @@ def rule_stems() -> RuleStems:
     heads |= frozenset("ال" + w[3:] if w.startswith("الل") else "ال" + w[1:] for w in heads
                        if w.startswith(("ل", "الل")))
     lists = span_lists()
-    sites = frozenset(x for w in site_heads() for x in (w, "ال" + w))
+    sites = _with_al(site_heads())
     nationalities = nationality_plurals()
-    products = frozenset(x for w in org_heads().get("product", ()) for x in (core(w), "ال" + core(w)))
-    quoted = frozenset(x for w in quote_heads() for x in (w, "ال" + w)) | {"ل"}
-    media = frozenset(x for w in media_places().get("name", ()) for x in (w, "ال" + w))
+    products = _with_al(core(w) for w in org_heads().get("product", ()))
+    quoted = _with_al(quote_heads()) | {"ل"}
+    media = _with_al(media_places().get("name", ()))
     return RuleStems(known, titles, intro, sites, nationalities, products, quoted, '"', media,
                      known | titles | intro | sites | nationalities | products | quoted | {'"'} | heads
                      | lists.chain_stems | lists.purpose_stems | media)
@@ -257,7 +262,7 @@ def place_intro() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_intro_stems() -> frozenset[str]:
     """The same with and without ال: a sentence without any of them has no such name."""
-    return frozenset(x for w in place_intro() for x in (w, "ال" + w))
+    return _with_al(place_intro())
 
 
 class SpanLists(NamedTuple):
@@ -321,16 +326,16 @@ def span_lists() -> SpanLists:
         # a title in the accusative (عين فلان | وزيرا للداخلية، رئيسا للجنة) ends a name as the title does
         end_stop=_words("ner/not_name_end.txt", _key) | titles | frozenset(w + "ا" for w in titles if len(w) > 2),
         titles=titles,
-        title_stems=titles | frozenset("ال" + w for w in titles),
+        title_stems=_with_al(titles),
         chain_heads=chain,
-        chain_stems=chain | frozenset("ال" + w for w in chain),
+        chain_stems=_with_al(chain),
         not_complement=_words("ner/not_in_complements.txt", _key) | institutions | heads.get("ORG", frozenset()),
         org_before_place=heads.get("ORG", frozenset()) - heads.get("LOC", frozenset()),
         speech=_words("ner/speech.txt", _key),
         verbs=_words("ner/verbs.txt", _key),
         openers=frozenset(tuple(_normalize(w) for w in line.split()[:2])  # type: ignore[misc]
                           for line in load_lines("ner/complement_openers.txt")),
-        purpose_stems=frozenset(x for w in org_heads().get("purpose-head", ()) for x in (core(w), "ال" + core(w))),
+        purpose_stems=_with_al(core(w) for w in org_heads().get("purpose-head", ())),
         purposes=frozenset(core(w) for w in org_heads().get("purpose", ())),
         event_heads=frozenset(core(w) for w in org_heads().get("misc-construct", ())),
     )
