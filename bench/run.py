@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -247,12 +248,6 @@ def bench_ceiling(workers: int) -> dict[str, Any]:
 def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """The run with the median time (the slower middle one of an even count): one real run, not a mix."""
     return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
-
-
-def median(xs: list[float]) -> float:
-    ys = sorted(xs)
-    mid = len(ys) // 2
-    return ys[mid] if len(ys) % 2 else (ys[mid - 1] + ys[mid]) / 2
 
 
 def machine() -> dict[str, Any]:
