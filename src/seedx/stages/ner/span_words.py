@@ -138,24 +138,26 @@ def place_words() -> dict[str, frozenset[str]]:
 def known_names() -> dict[str, dict[tuple[str, ...], str]]:
     """Names of known_names.txt as key tuples (core of each normalized word), by first key, with their
     labels."""
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for label, keys in _known_names_file():
+        if keys and label != "NOT-AFTER":
+            out.setdefault(keys[0], {})[keys] = label
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_names_file() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """known_names.txt's lines as (label, keys of the words), names and NOT-AFTER words alike."""
     from seedx.resources import load_lines
 
-    out: dict[str, dict[tuple[str, ...], str]] = {}
-    for line in load_lines("ner/known_names.txt"):
-        label, _, name = line.partition("\t")
-        keys = tuple(_key(w) for w in name.split())
-        if keys and label.strip() != "NOT-AFTER":
-            out.setdefault(keys[0], {})[keys] = label.strip()
-    return out
+    return tuple((label.strip(), tuple(_key(w) for w in rest.split()))
+                 for label, _, rest in (line.partition("\t") for line in load_lines("ner/known_names.txt")))
 
 
 @lru_cache(maxsize=1)
 def not_after_known() -> frozenset[str]:
     """Keys of the words after which no known name is one (known_names.txt, NOT-AFTER: الحد الأقصى)."""
-    from seedx.resources import load_lines
-
-    return frozenset(_key(w) for label, _, w in (line.partition("\t") for line in load_lines("ner/known_names.txt"))
-                     if label.strip() == "NOT-AFTER")
+    return frozenset(k for label, keys in _known_names_file() if label == "NOT-AFTER" for k in keys)
 
 
 @lru_cache(maxsize=1)
