@@ -54,6 +54,12 @@ class Token:
         self.stem = stem_of(norm, clitic) if clitic else norm
 
     @property
+    def preposition(self) -> str:
+        """The proclitic preposition without the conjunction before it (وب → ب, ل → ل, و → ""): the
+        letter that governs the word."""
+        return self.clitic.lstrip("وف")
+
+    @property
     def definite(self) -> bool:
         """True when the stem carries the article ال (القدس, بالقدس, للقدس)."""
         return self.stem.startswith("ال") and len(self.stem) > 3

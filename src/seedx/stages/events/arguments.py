@@ -113,7 +113,7 @@ def entity_spans(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, Entity]
 def _governed(ctx: Context, s: int) -> str:
     """The preposition in front of the entity starting at token s ('' when none)."""
     tok = ctx.tokens[s]
-    clitic = tok.clitic.lstrip("وف")
+    clitic = tok.preposition
     e = ctx.ent_at[s]
     if clitic in ("ب", "ل", "ك") and (e is None or e.start > tok.start):
         return clitic  # a letter the entity's own span holds (ليلى، لبنان) is no preposition
@@ -148,7 +148,7 @@ def _title_governed(ctx: Context, s: int) -> str:
         if ctx.ent_at[k] is not None and ctx.ent_at[k].label != "LOC":
             return ""  # another name: not one phrase
         if ctx.ent_at[k] is None and ctx.stems(k) & titles:
-            clitic = ctx.tokens[k].clitic.lstrip("وف")
+            clitic = ctx.tokens[k].preposition
             if clitic in ("ب", "ل"):
                 return clitic
             return ctx.tokens[k - 1].norm if k > 0 and ctx.tokens[k - 1].norm in _PREPS else ""
@@ -850,7 +850,7 @@ def _seat(ctx: Context, s: int, lex: Lexicon) -> bool:
     the speaker's description (عضو الهيئة الخيرية في عمّان، أستاذ بجامعة العلوم بلندن), not where the words
     were said; unless that body is itself the setting (قال أمام البرلمان في عمّان), not a title's
     (أستاذ بجامعة العلوم بلندن)."""
-    k = s - 1 if ctx.tokens[s].clitic.lstrip("وف") or ctx.ent_at[s].start > ctx.tokens[s].start else s - 2
+    k = s - 1 if ctx.tokens[s].preposition or ctx.ent_at[s].start > ctx.tokens[s].start else s - 2
     if k < 0:
         return False
     body = ctx.ent_at[k]
@@ -861,7 +861,7 @@ def _seat(ctx: Context, s: int, lex: Lexicon) -> bool:
         first -= 1
     if _governed(ctx, first) not in _SAID_AT:
         return True
-    k = first - 1 if ctx.tokens[first].clitic.lstrip("وف") else first - 2
+    k = first - 1 if ctx.tokens[first].preposition else first - 2
     for r in range(k, max(-1, k - _TITLE_REACH), -1):  # أستاذ الطب بجامعة: a title of a few words
         if not ctx.is_word(r) or ctx.ent_at[r] is not None:
             return False
@@ -1073,7 +1073,7 @@ def _time_reference(ctx: Context, m: Mention, lex: Lexicon) -> bool:
     if m.pos != "noun" or not m.definite or m.i == 0:
         return False
     tok = ctx.tokens[m.i]
-    if tok.clitic.lstrip("وف"):
+    if tok.preposition:
         return False  # بالهجوم، للاعتقال: another preposition on the noun itself
     prev = ctx.tokens[m.i - 1].norm
     prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
@@ -1124,7 +1124,7 @@ def _agent(ctx: Context, m: Mention, lo: int, lex: Lexicon) -> int:
     not so governed."""
     if m.pos != "noun":
         return -1
-    if ctx.tokens[m.i].clitic.lstrip("وف").startswith("ب"):
+    if ctx.tokens[m.i].preposition.startswith("ب"):
         verbs = lex.cues["agent_verbs"]
     elif m.i > lo and ctx.tokens[m.i - 1].norm in _CALL_PREPS:
         verbs = lex.cues["call_verbs"]

@@ -274,7 +274,7 @@ def _named_subject(ctx: Context, k: int) -> bool:
             return False
         e = ctx.ent_at[r]
         if e is not None:
-            return e.label in ("PER", "ORG") and not ctx.tokens[r].clitic.lstrip("وف") \
+            return e.label in ("PER", "ORG") and not ctx.tokens[r].preposition \
                 and (r == k or not ctx.tokens[k].clitic)
     return False
 

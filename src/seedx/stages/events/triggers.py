@@ -308,7 +308,7 @@ def _adverbial(ctx: Context, i: int, j: int, stem: str, lex: Lexicon) -> bool:
         return False  # نظموا اعتصاما، وعقد جلالته اجتماعا مع: the object of a light verb
     nxt = ctx.tokens[j]
     preps = lex.cues["adverbial_preps"]
-    return nxt.norm in preps or (nxt.kind == "word" and nxt.clitic.lstrip("وف")[:1] in preps)
+    return nxt.norm in preps or (nxt.kind == "word" and nxt.preposition[:1] in preps)
 
 
 def _after_names(ctx: Context, j: int) -> frozenset[str]:
