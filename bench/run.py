@@ -4,9 +4,9 @@ Measures, over the first --limit articles of the news corpus:
   * each stage alone, in this process, over the same documents (articles/s, tokens/s);
   * `seedx extract` end to end as users run it (a subprocess, start-up included)
     with each --workers count, the speed-up over one worker, and the peak RSS
-    of the process tree (parent + workers, sampled);
-  * dateparser's search_dates(text, languages=["ar"]) over the first
-    --dateparser-limit of the same texts, and seedx's end-to-end rate over it.
+    of the process tree (parent + workers, sampled: PSS and RSS);
+  * dateparser's search_dates(text, languages=["ar"]) over the same texts,
+    and seedx's end-to-end rate over it.
 With --rss-check it instead compares the peak RSS of two corpus sizes, to
 show that memory stays flat. Figures are printed and written as JSON so that
 runs can be compared later. Stages that are missing or broken are reported
@@ -127,12 +127,17 @@ def bench_stages(jsonl: Path, stage_names: list[str], options: dict[str, Any]) -
 
 
 class TreeRSS:
-    """Samples the summed RSS of a process and its descendants (psutil) until stopped."""
+    """Samples the memory of a process and its descendants (psutil) until stopped: the summed RSS, and the
+    summed PSS, which counts a page shared by several processes once in all (workers forked from a parent
+    that loaded the models share its pages, which an RSS sum would count once per process)."""
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
+    def __init__(self, pid: int, interval: float = 0.05, pss_every: int = 4) -> None:
         self.pid = pid
         self.interval = interval
+        self.pss_every = pss_every
+        """PSS reads /proc/PID/smaps_rollup, which costs more than RSS: it is sampled every so many ticks."""
         self.peak_total = 0
+        self.peak_pss = 0
         self.peak_single = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -152,13 +157,22 @@ class TreeRSS:
             root = psutil.Process(self.pid)
         except psutil.Error:
             return
+        tick = 0
         while not self._stop.is_set():
+            with_pss = tick % self.pss_every == 0
+            tick += 1
             try:
                 procs = [root, *root.children(recursive=True)]
                 sizes = []
+                pss = 0
                 for p in procs:
                     try:
-                        sizes.append(p.memory_info().rss)
+                        if with_pss:
+                            full = p.memory_full_info()
+                            sizes.append(full.rss)
+                            pss += full.pss
+                        else:
+                            sizes.append(p.memory_info().rss)
                     except psutil.Error:
                         pass
             except psutil.Error:
@@ -166,6 +180,7 @@ class TreeRSS:
             if sizes:
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_single = max(self.peak_single, max(sizes))
+                self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(self.interval)
 
 
@@ -189,7 +204,7 @@ def run_extract(jsonl: Path, workers: int, until: str, ner: str, articles: int) 
             "records": records, "failed": articles - records,
             # CPU of the whole tree (parent and workers, start-up included): comparable on a shared machine
             "cpu_seconds": round(cpu, 3), "cpu_s_per_1000_articles": round(1000 * cpu / articles, 3),
-            "peak_rss_mb": round(rss.peak_total / 2**20, 1),
+            "peak_rss_mb": round(rss.peak_total / 2**20, 1), "peak_pss_mb": round(rss.peak_pss / 2**20, 1),
             "peak_rss_largest_process_mb": round(rss.peak_single / 2**20, 1)}
 
 
@@ -273,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts for the end-to-end runs")
     ap.add_argument("--until", default=None, help="last stage (default: the last one that loads)")
     ap.add_argument("--ner", default="builtin")
-    ap.add_argument("--dateparser-limit", type=int, default=200, help="0 leaves dateparser out")
+    ap.add_argument("--dateparser-limit", type=int, default=None,
+                    help="dateparser over the first N texts only (default: all of them, the same texts as seedx; "
+                         "0 leaves dateparser out)")
     ap.add_argument("--json-out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--repeat", type=int, default=3,
                     help="rounds of the end-to-end, dateparser and ceiling runs, interleaved; medians are reported")
@@ -299,24 +316,29 @@ def main(argv: list[str] | None = None) -> int:
         if args.rss_check:
             sizes = [int(s) for s in args.rss_sizes.split(",")]
             articles = load_articles(args.corpus, max(sizes))
-            rows = [("articles", "workers", "seconds", "articles/s", "peak RSS tree MB", "largest process MB")]
+            rows = [("articles", "workers", "seconds", "articles/s", "peak PSS tree MB", "peak RSS tree MB",
+                     "largest process MB")]
             report["rss_check"] = []
             for n in sizes:
                 src = write_jsonl(articles[:n], Path(tmp) / f"in{n}.jsonl")
                 r = run_extract(src, max(workers), until, args.ner, n)
                 report["rss_check"].append({"articles": n, **r})
                 rows.append((str(n), str(r["workers"]), f"{r['seconds']:.1f}", f"{r['articles_per_s']:.1f}",
-                             f"{r['peak_rss_mb']:.0f}", f"{r['peak_rss_largest_process_mb']:.0f}"))
+                             f"{r['peak_pss_mb']:.0f}", f"{r['peak_rss_mb']:.0f}",
+                             f"{r['peak_rss_largest_process_mb']:.0f}"))
             first, last = report["rss_check"][0], report["rss_check"][-1]
             report["rss_growth"] = round(last["peak_rss_mb"] / first["peak_rss_mb"], 3)
+            report["pss_growth"] = round(last["peak_pss_mb"] / first["peak_pss_mb"], 3)
             print(f"until {until}\n" + table(rows))
-            print(f"peak RSS {last['articles']} vs {first['articles']} articles: x{report['rss_growth']}")
+            print(f"{last['articles']} vs {first['articles']} articles: peak PSS x{report['pss_growth']}, "
+                  f"peak RSS x{report['rss_growth']}")
             steps = report["rss_check"]
             if len(steps) > 2:  # bounded caches fill first, then memory stays put: growth step by step shows it
                 report["rss_steps"] = [{"from": a["articles"], "to": b["articles"],
-                                        "growth": round(b["peak_rss_mb"] / a["peak_rss_mb"], 3)}
+                                        "growth": round(b["peak_rss_mb"] / a["peak_rss_mb"], 3),
+                                        "pss_growth": round(b["peak_pss_mb"] / a["peak_pss_mb"], 3)}
                                        for a, b in zip(steps, steps[1:])]
-                print("step by step: " + ", ".join(f"{g['from']} → {g['to']} x{g['growth']}"
+                print("step by step (RSS): " + ", ".join(f"{g['from']} → {g['to']} x{g['growth']}"
                                                    for g in report["rss_steps"]))
         else:
             articles = load_articles(args.corpus, args.limit)
@@ -333,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
                          f"{a['seconds']:.2f}", "", f"{a['cpu_s_per_1000_articles']:.2f}"))
             # Rounds interleave the runs, so a slower spell of a shared machine hits both sides of a ratio:
             # each ratio is taken within a round, and the median round is reported.
-            texts = [a["text"] for a in articles[: args.dateparser_limit]]
+            dp_limit = n if args.dateparser_limit is None else args.dateparser_limit
+            texts = [a["text"] for a in articles[:dp_limit]]
             two = write_jsonl(articles[:2], Path(tmp) / "two.jsonl")  # start-up: two articles start a pool
             rounds: list[dict[str, Any]] = []
             for _ in range(max(1, args.repeat)):
@@ -380,8 +403,8 @@ def main(argv: list[str] | None = None) -> int:
             print(table(rows))
             print(f"end-to-end rows: the median of {len(rounds)} interleaved rounds")
             for w, r in e2e.items():
-                print(f"--workers {w}: peak RSS {r['peak_rss_mb']:.0f} MB (largest process "
-                      f"{r['peak_rss_largest_process_mb']:.0f} MB)")
+                print(f"--workers {w}: peak PSS {r['peak_pss_mb']:.0f} MB, peak RSS {r['peak_rss_mb']:.0f} MB (largest "
+                      f"process {r['peak_rss_largest_process_mb']:.0f} MB)")
             if "speedup" in report:
                 print("speed-up over 1 worker: " + ", ".join(
                     f"{w} workers x{report['speedup'][w]} (rounds {', '.join(map(str, v))})"

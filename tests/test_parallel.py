@@ -142,3 +142,60 @@ def test_busy_workers_hold_small_tasks_and_large_ones_wait() -> None:
     assert [t for t, _ in out] == list(range(26))
     assert all(r == p[::-1] for (p, _), (_, r) in zip(items, out, strict=True))
     assert max(held) == 2  # a running task and the next one
+
+
+def _pid_setup(_: object):  # noqa: ANN202 - the pool's Setup
+    """Handler answering (pid that ran the set-up, pid that ran the task); "crash" kills its worker."""
+    import os
+
+    setup_pid = os.getpid()
+
+    def handle(payload: str) -> tuple[int, int]:
+        if payload == "crash":
+            os._exit(3)
+        return setup_pid, os.getpid()
+
+    return handle
+
+
+def test_preloaded_workers_are_forked_from_a_parent_that_set_up_once() -> None:
+    import os
+
+    from seedx.parallel import ProcessPool, TaskFailed
+
+    items = [(p, i) for i, p in enumerate(["a", "b", "crash", "c", "d", "e"])]
+    with ProcessPool(_pid_setup, None, workers=2, timeout=30, preload=True) as pool:
+        got = [r for _, r in pool.imap(items)]
+        assert pool.restarts == 1
+    assert isinstance(got[2], TaskFailed) and got[2].kind == "crash"
+    answers = [r for r in got if not isinstance(r, TaskFailed)]
+    assert len(answers) == 5
+    assert {setup for setup, _ in answers} == {os.getpid()}  # the replacement worker too
+    assert os.getpid() not in {worker for _, worker in answers}
+
+
+def test_with_another_thread_alive_preloaded_workers_are_spawned_and_set_up_alone() -> None:
+    import os
+    import threading
+
+    from seedx.parallel import ProcessPool
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with ProcessPool(_pid_setup, None, workers=2, timeout=30, preload=True) as pool:
+            got = [r for _, r in pool.imap([("a", 0), ("b", 1), ("c", 2)])]
+    finally:
+        stop.set()
+        other.join()
+    assert all(setup == worker != os.getpid() for setup, worker in got)
+
+
+def test_workers_are_forked_for_the_builtin_ner_only() -> None:
+    from seedx.extract import forkable
+
+    assert forkable(ExtractConfig(options={"ner": "builtin"}))
+    assert forkable(ExtractConfig(until="tokenize", options={"ner": "neural"}))
+    assert not forkable(ExtractConfig(options={"ner": "neural"}))
+    assert not forkable(ExtractConfig(options={"ner": "no-such-backend"}))

@@ -243,11 +243,25 @@ def run_inline(jobs: Iterator[Job], cfg: ExtractConfig) -> Generator[Job, None, 
         yield job
 
 
+def forkable(cfg: ExtractConfig) -> bool:
+    """Whether workers may be forked from this process once it has loaded the models (seedx.parallel's
+    preload): yes for the builtin NER, no for the torch backends, whose thread pools do not survive a fork."""
+    from seedx.pipeline import stages_until
+    from seedx.stages.ner.backends import resolve_backend
+
+    if "ner" not in {s.name for s in stages_until(cfg.until)}:
+        return True
+    try:
+        return resolve_backend(cfg.options.get("ner")) == "builtin"
+    except ValueError:
+        return False
+
+
 def run_pool(jobs: Iterator[Job], cfg: ExtractConfig) -> Generator[Job, None, None]:
     """The local parallel engine: `cfg.workers` processes, results in input order."""
     from seedx.parallel import ProcessPool, TaskFailed
 
-    with ProcessPool(worker_setup, cfg, cfg.workers, timeout=cfg.timeout) as pool:
+    with ProcessPool(worker_setup, cfg, cfg.workers, timeout=cfg.timeout, preload=forkable(cfg)) as pool:
         for job, result in pool.imap((j.doc if j.outcome is None else None, j) for j in jobs):
             if isinstance(result, TaskFailed):
                 assert job.doc is not None

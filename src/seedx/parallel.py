@@ -8,14 +8,22 @@ but waiting for their turn to be yielded), so memory stays flat however long
 the input is. A worker that exceeds the time limit is killed and replaced; one
 that dies is replaced; either way its task comes back as a `TaskFailed` and the
 other tasks go on. Each busy worker also holds its next task, when that is
-small, so that it never waits for the parent between two tasks. This module
-knows nothing about seedx.
+small, so that it never waits for the parent between two tasks.
+
+With `preload`, set-up runs once, in the parent, and workers are forked from
+it: they start with the models already in memory (a start-up of milliseconds
+instead of an interpreter and a model load each), share their pages until
+written, and a replacement worker costs nothing to start. It needs the fork
+start method and a parent with no other thread at the moment it forks (a
+thread's locks would be copied held); where either is missing, workers are
+spawned and set themselves up as usual. This module knows nothing about seedx.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -59,14 +67,17 @@ def _describe_exit(code: int | None) -> str:
     return f"worker exited with status {code}"
 
 
-def _worker_main(conn: Connection, setup: Setup, setup_arg: Any) -> None:
-    """A worker's life: set up once (models load here, not per task), then serve tasks."""
+def _worker_main(conn: Connection, setup: Setup, setup_arg: Any,
+                 handler: Callable[[Any], Any] | None = None) -> None:
+    """A worker's life: set up once (models load here, not per task; a forked worker inherits its
+    `handler` ready-made), then serve tasks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        handler = setup(setup_arg)
-    except BaseException:  # noqa: BLE001 - reported to the parent, which stops the run
-        conn.send(("init_error", -1, traceback.format_exc()))
-        return
+    if handler is None:
+        try:
+            handler = setup(setup_arg)
+        except BaseException:  # noqa: BLE001 - reported to the parent, which stops the run
+            conn.send(("init_error", -1, traceback.format_exc()))
+            return
     conn.send(("ready", -1, None))
     while True:
         try:
@@ -91,9 +102,9 @@ def _worker_main(conn: Connection, setup: Setup, setup_arg: Any) -> None:
 class _Worker:
     """One worker process, its pipe and the task it is running."""
 
-    def __init__(self, ctx: Any, setup: Setup, setup_arg: Any) -> None:
+    def __init__(self, ctx: Any, setup: Setup, setup_arg: Any, handler: Callable[[Any], Any] | None = None) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, setup, setup_arg), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, setup, setup_arg, handler), daemon=True,
                                 name="seedx-worker")
         self.proc.start()
         child.close()
@@ -119,10 +130,13 @@ class ProcessPool(Generic[P, T]):
     """`workers` processes running `setup(setup_arg)(payload)` on payloads."""
 
     def __init__(self, setup: Setup, setup_arg: Any, workers: int, timeout: float | None = None,
-                 window: int | None = None, start_method: str = "spawn") -> None:
+                 window: int | None = None, start_method: str = "spawn", preload: bool = False) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self._ctx = mp.get_context(start_method)
+        self._fork = mp.get_context("fork") if preload and "fork" in mp.get_all_start_methods() else None
+        self._handler: Callable[[Any], Any] | None = None
+        """The parent's own set-up, inherited by forked workers (preload)."""
         self._setup = setup
         self._setup_arg = setup_arg
         self.size = workers
@@ -132,6 +146,11 @@ class ProcessPool(Generic[P, T]):
         self.restarts = 0
 
     def __enter__(self) -> ProcessPool[P, T]:
+        if self._fork is not None:
+            try:
+                self._handler = self._setup(self._setup_arg)
+            except BaseException as exc:  # noqa: BLE001 - as a spawned worker's failed set-up is reported
+                raise WorkerStartError(f"a worker could not start:\n{traceback.format_exc()}") from exc
         self._workers = [self._spawn() for _ in range(self.size)]
         return self
 
@@ -139,6 +158,8 @@ class ProcessPool(Generic[P, T]):
         self.close(graceful=exc[0] is None)
 
     def _spawn(self) -> _Worker:
+        if self._handler is not None and threading.active_count() == 1:
+            return _Worker(self._fork, self._setup, self._setup_arg, self._handler)
         return _Worker(self._ctx, self._setup, self._setup_arg)
 
     def close(self, graceful: bool = True) -> None:

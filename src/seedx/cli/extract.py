@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -99,12 +100,20 @@ def extract_cmd(
     if show and not verbose:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+        # Refreshed from here, not by rich's refresh thread: the worker pool forks from this process, which
+        # must then have no other thread (seedx.parallel).
         bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                       TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=console, transient=True)
+                       TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=console, transient=True,
+                       auto_refresh=False)
         task = bar.add_task("extracting", total=None)
+        shown = [0.0]
 
         def progress_cb(outcome):  # noqa: ANN001, ANN202
             bar.advance(task)
+            now = time.monotonic()
+            if now - shown[0] >= 0.1:
+                shown[0] = now
+                bar.refresh()
     if bar is not None:
         bar.start()
     from seedx.parallel import WorkerStartError
