@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 BACKENDS = ("builtin", "neural", "camel", "stanza")
@@ -16,7 +17,9 @@ BUILTIN_MODEL = "ner-1"
 NEURAL_MODEL = "ner-nn-1"
 
 
+@lru_cache(maxsize=1)
 def repo_root() -> Path:
+    """The checkout holding models/ (resolved once: the NER stage asks for every article)."""
     return Path(__file__).resolve().parents[4]
 
 
