@@ -192,10 +192,13 @@ def test_with_another_thread_alive_preloaded_workers_are_spawned_and_set_up_alon
     assert all(setup == worker != os.getpid() for setup, worker in got)
 
 
-def test_workers_are_forked_for_the_builtin_ner_only() -> None:
+def test_workers_are_forked_for_the_builtin_ner_only(monkeypatch: pytest.MonkeyPatch) -> None:
     from seedx.extract import forkable
 
+    monkeypatch.setattr("sys.platform", "linux")
     assert forkable(ExtractConfig(options={"ner": "builtin"}))
     assert forkable(ExtractConfig(until="tokenize", options={"ner": "neural"}))
     assert not forkable(ExtractConfig(options={"ner": "neural"}))
     assert not forkable(ExtractConfig(options={"ner": "no-such-backend"}))
+    monkeypatch.setattr("sys.platform", "darwin")
+    assert not forkable(ExtractConfig(options={"ner": "builtin"}))

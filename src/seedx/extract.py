@@ -245,10 +245,13 @@ def run_inline(jobs: Iterator[Job], cfg: ExtractConfig) -> Generator[Job, None, 
 
 def forkable(cfg: ExtractConfig) -> bool:
     """Whether workers may be forked from this process once it has loaded the models (seedx.parallel's
-    preload): yes for the builtin NER, no for the torch backends, whose thread pools do not survive a fork."""
+    preload): yes for the builtin NER on Linux; not for the torch backends, whose thread pools do not survive a
+    fork, nor on macOS, where system libraries may not either (Python spawns there by default)."""
     from seedx.pipeline import stages_until
     from seedx.stages.ner.backends import resolve_backend
 
+    if not sys.platform.startswith("linux"):
+        return False
     if "ner" not in {s.name for s in stages_until(cfg.until)}:
         return True
     try:
