@@ -158,20 +158,33 @@ def _pid_setup(_: object):  # noqa: ANN202 - the pool's Setup
     return handle
 
 
+_PRELOAD_SCRIPT = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+from test_parallel import _pid_setup
+from seedx.parallel import ProcessPool, TaskFailed
+
+items = [(p, i) for i, p in enumerate(["a", "b", "crash", "c", "d", "e"])]
+with ProcessPool(_pid_setup, None, workers=2, timeout=30, preload=True) as pool:
+    got = [r for _, r in pool.imap(items)]
+print(json.dumps({"parent": os.getpid(), "restarts": pool.restarts,
+                  "got": [r.kind if isinstance(r, TaskFailed) else r for r in got]}))
+"""
+
+
 def test_preloaded_workers_are_forked_from_a_parent_that_set_up_once() -> None:
-    import os
+    # In a fresh interpreter: this one may hold other tests' threads, and with a thread alive the pool spawns.
+    import subprocess
+    import sys
 
-    from seedx.parallel import ProcessPool, TaskFailed
-
-    items = [(p, i) for i, p in enumerate(["a", "b", "crash", "c", "d", "e"])]
-    with ProcessPool(_pid_setup, None, workers=2, timeout=30, preload=True) as pool:
-        got = [r for _, r in pool.imap(items)]
-        assert pool.restarts == 1
-    assert isinstance(got[2], TaskFailed) and got[2].kind == "crash"
-    answers = [r for r in got if not isinstance(r, TaskFailed)]
+    done = subprocess.run([sys.executable, "-c", _PRELOAD_SCRIPT, str(Path(__file__).parent)],
+                          capture_output=True, text=True, timeout=120, check=True)
+    out = json.loads(done.stdout)
+    assert out["restarts"] == 1 and out["got"][2] == "crash"
+    answers = [r for r in out["got"] if r != "crash"]
     assert len(answers) == 5
-    assert {setup for setup, _ in answers} == {os.getpid()}  # the replacement worker too
-    assert os.getpid() not in {worker for _, worker in answers}
+    assert {setup for setup, _ in answers} == {out["parent"]}  # the replacement worker too
+    assert out["parent"] not in {worker for _, worker in answers}
 
 
 def test_with_another_thread_alive_preloaded_workers_are_spawned_and_set_up_alone() -> None:
