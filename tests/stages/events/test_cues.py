@@ -336,3 +336,14 @@ def test_no_subject_before_a_verb_that_opens_with_wa() -> None:
     doc = make_doc("وقطر تنظم وقفة أمس.", [("قطر", "LOC")], tmx)
     (ev,) = run(doc)
     assert names(doc, ev.organizers) == ["قطر"]
+
+
+def test_a_name_that_begins_with_its_own_event_noun_is_the_events_name() -> None:
+    text = "وشارك الوزير أمس في حفل توقيع اتفاقية جبل طارق بين البلدين في العاصمة."
+    doc = make_doc(text, [("اتفاقية جبل طارق", "MISC")])
+    named = [ev for ev in run(doc) if ev.name]
+    assert named and {ev.name for ev in named} == {"اتفاقية جبل طارق"}
+    # a name without an event noun of its own keeps the trigger noun before it
+    text = "وأعلنت الوزارة عن انطلاق مؤتمر أصدقاء البحر في المدينة."
+    doc = make_doc(text, [("أصدقاء البحر", "MISC")])
+    assert [ev.name for ev in run(doc) if ev.name] == ["مؤتمر أصدقاء البحر"]

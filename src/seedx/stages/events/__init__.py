@@ -38,7 +38,7 @@ from typing import Any
 from seedx.document import Document
 
 NAME = "events"
-VERSION = "10"
+VERSION = "11"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

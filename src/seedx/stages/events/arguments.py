@@ -1436,7 +1436,10 @@ def _name_and_slogan(ctx: Context, m: Mention, draft: Draft, lex: Lexicon) -> No
                         draft.name = raw[ctx.tokens[noun].stem_start:ctx.tokens[q].end]
                     break
         elif k < n and (e := ctx.ent_at[k]) is not None and e.label == "MISC":
-            draft.name = raw[ctx.tokens[noun].stem_start:e.end]
+            # A name that begins with an event noun of its own is the event's name as it stands: توقيع |
+            # اتفاقية وادي عربة is named اتفاقية وادي عربة, as the agreement itself is.
+            own = e.start == ctx.tokens[k].stem_start and not ctx.stems(k).isdisjoint(lex.senses)
+            draft.name = e.text if own else raw[ctx.tokens[noun].stem_start:e.end]
         elif draft.type == "campaign":
             for q in range(k, min(n, k + 4)):
                 if ctx.tokens[q].kind == "hashtag":

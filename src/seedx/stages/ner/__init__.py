@@ -15,7 +15,7 @@ from typing import Any
 from seedx.document import Document, Token
 
 NAME = "ner"
-VERSION = "8"
+VERSION = "9"
 
 
 def config(options: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from seedx.document import Token
 from seedx.evaluate.conll import chunks
+from seedx.stages.ner.event_names import event_names
 from seedx.stages.ner.lexicon import core
 from seedx.stages.ner.span_edges import (
     coordinated_places,
@@ -148,6 +149,9 @@ def apply(tokens: list[Token], tags: list[str], scores: list[float] | None = Non
         org_chains(tokens, tags, places, stems, found)
     last_edges(tokens, tags, persons, places)
     if found:
+        events = triggers.events.intersection(found)
+        if events:
+            event_names(tokens, tags, stems, events, places)
         titles = triggers.titles.intersection(found)
         if titles:
             names_after_titles(tokens, tags, persons, places, positions(stems, titles))

@@ -188,6 +188,10 @@ class RuleStems(NamedTuple):
     """The normalized quotation mark (all quotes read ")."""
     media: frozenset[str]
     """Media named after places (media_places.txt: name), with and without ال."""
+    events: frozenset[str]
+    """Event-name heads (event_name_heads.txt, indefinite as the rules want them) and first words of
+    named_days.txt as written (يوم, not اليوم: today): a sentence without any has no event name of
+    event_names.py."""
     all: frozenset[str]
     """The union of the above and of the head nouns of conventions._head_patterns and org_chains: the
     sentence's stems are intersected with it once, and each rule asks the small result."""
@@ -209,9 +213,58 @@ def rule_stems() -> RuleStems:
     products = _with_al(core(w) for w in org_heads().get("product", ()))
     quoted = _with_al(quote_heads()) | {"ل"}
     media = _with_al(media_places().get("name", ()))
-    return RuleStems(known, titles, intro, sites, nationalities, products, quoted, '"', media,
+    events = frozenset().union(*(w for k, w in event_name_heads().items() if k != "nisba")) | named_day_starts()
+    return RuleStems(known, titles, intro, sites, nationalities, products, quoted, '"', media, events,
                      known | titles | intro | sites | nationalities | products | quoted | {'"'} | heads
-                     | lists.chain_stems | lists.purpose_stems | media)
+                     | lists.chain_stems | lists.purpose_stems | media | events)
+
+
+@lru_cache(maxsize=1)
+def event_name_heads() -> dict[str, frozenset[str]]:
+    """Keys of the head nouns of events' proper names, by the name they take (event_name_heads.txt:
+    place, person, date, construct, complement)."""
+    return _by_kind("ner/event_name_heads.txt", _key)
+
+
+@lru_cache(maxsize=1)
+def named_days() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Names of named_days.txt (يوم الأرض، عيد الفصح، الألعاب الأولمبية) as word tuples, by first key:
+    the first word's key (core), then the other words normalized with their article, which tells a name
+    from a phrase (عيد الميلاد, not عيد ميلاد: a birthday)."""
+    from seedx.resources import load_lines
+
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for line in load_lines("ner/named_days.txt"):
+        words = line.split()
+        keys = (_key(words[0]), *(_normalize(w) for w in words[1:])) if words else ()
+        if keys:
+            out.setdefault(keys[0], set()).add(keys)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def named_day_starts() -> frozenset[str]:
+    """First words of named_days.txt, normalized as written (يوم، عيد، الفصح): the stems a sentence has
+    them as."""
+    from seedx.resources import load_lines
+
+    return frozenset(_normalize(line.split()[0]) for line in load_lines("ner/named_days.txt") if line.split())
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
+    """Gregorian month names of the dates stage (dates/months.json) as normalized word tuples with
+    whether the name is also a common word (مارس), by first word: an event named after its date
+    (ثورة 25 يناير) is found by them."""
+    from seedx.resources import load_json
+
+    out: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
+    for month in load_json("dates/months.json")["months"]:
+        for name in month["names"]:
+            words = tuple(_normalize(w) for w in name["name"].split())
+            if words and not words[0].isascii():
+                out.setdefault(words[0], set()).add((words, bool(name.get("ambiguous"))))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
