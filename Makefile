@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install extract test lint model bench clean
+.PHONY: install extract test lint model stanza-model bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ lint: $(STAMP)
 
 model: $(STAMP)
 	$(VENV)/bin/seedx train ner
+
+# seedx's stanza NER model (about an hour on one core); VECTORS: the vectors.kv that
+# seedx.stages.ner.clusters.build_clusters writes in its work directory
+stanza-model: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) -m seedx.stages.ner.train_stanza --vectors $(VECTORS) --out models/stanza-ner-1
 
 bench: $(STAMP)
 	$(PY) bench/run.py --limit 2000

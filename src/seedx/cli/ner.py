@@ -45,9 +45,17 @@ def eval_ner_cmd(
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     speed: Annotated[bool, typer.Option("--speed", help="Also time model loading and tagging (one thread).")] = False,
+    ner: Annotated[str, typer.Option("--ner", help="builtin (the --model directory, CRF or neural) or stanza "
+                                     "(seedx's stanza model: models/stanza-ner-1, or --model DIR).")] = "builtin",
 ) -> None:
     """conlleval-style precision, recall and F1 of the builtin model, per type and micro."""
-    from seedx.stages.ner.conll_io import eval_conll, time_model
+    if ner not in ("builtin", "stanza"):
+        raise typer.BadParameter("choose builtin or stanza", param_hint="--ner")
+    if ner == "stanza":
+        from seedx.stages.ner.stanza_backend import eval_conll_project as eval_conll
+        from seedx.stages.ner.stanza_backend import time_project as time_model
+    else:
+        from seedx.stages.ner.conll_io import eval_conll, time_model
 
     timing = time_model(file, model) if speed else None
     scores = eval_conll(file, model)

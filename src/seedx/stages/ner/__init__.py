@@ -48,6 +48,13 @@ def config(options: dict[str, Any]) -> dict[str, Any]:
         return {"backend": "camel", "model": "camel-tools ner arabert"}
     if not stanza_ner_installed():
         raise FileNotFoundError(f"--ner stanza: no Arabic NER model under {stanza_dir()} (see `seedx models`)")
+    if not stanza_ner_installed(stanza_dir()):
+        # seedx's own stanza model (models/stanza-ner-1): its own cache key, like builtin and neural
+        from seedx.stages.ner.backends import project_stanza_dir
+        from seedx.stages.ner.stanza_backend import MODEL_FILE
+
+        path = project_stanza_dir()
+        return {"backend": "stanza", "model": path.name, "digest": _digest(path / MODEL_FILE)}
     return {"backend": "stanza", "model": "stanza ar ner"}
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 BACKENDS = ("builtin", "neural", "camel", "stanza")
 BUILTIN_MODEL = "ner-1"
 NEURAL_MODEL = "ner-nn-1"
+PROJECT_STANZA_MODEL = "stanza-ner-1"
+"""seedx's own stanza NER model (stanza's trainer on ANERcorp), used by `--ner stanza` when stanza's official
+Arabic model is not installed; never chosen by `auto`."""
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +79,40 @@ def stanza_dir() -> Path:
 
 
 def stanza_ner_installed(root: Path | None = None) -> bool:
-    root = root or stanza_dir()
-    return (root / "resources.json").exists() and any((root / "ar" / "ner").glob("*.pt"))
+    """Whether `--ner stanza` can run. With `root`: stanza's official Arabic NER model is installed there
+    (resources.json and ar/ner/*.pt). Without: the official model under `stanza_dir()`, or else seedx's own
+    stanza model (models/stanza-ner-1) with the stanza package."""
+    if root is not None:
+        return (root / "resources.json").exists() and any((root / "ar" / "ner").glob("*.pt"))
+    return stanza_ner_installed(stanza_dir()) or project_stanza_installed()
+
+
+def project_stanza_dir(path: str | Path | None = None) -> Path:
+    """seedx's stanza NER model: an explicit path, or models/stanza-ner-1 of the repository (or cwd)."""
+    from seedx.stages.ner.stanza_backend import MODEL_FILE
+
+    if path:
+        return Path(path)
+    for base in (repo_root(), Path.cwd()):
+        p = base / "models" / PROJECT_STANZA_MODEL
+        if (p / MODEL_FILE).exists():
+            return p
+    return repo_root() / "models" / PROJECT_STANZA_MODEL
+
+
+def project_stanza_installed(path: str | Path | None = None) -> bool:
+    """seedx's stanza model files are there and the stanza package is importable (checked without importing)."""
+    import importlib.util
+
+    from seedx.stages.ner.stanza_backend import MODEL_FILE, PRETRAIN_FILE, RESOURCES_FILE
+
+    p = project_stanza_dir(path)
+    if not all((p / f).exists() for f in (MODEL_FILE, PRETRAIN_FILE, RESOURCES_FILE)):
+        return False
+    try:
+        return importlib.util.find_spec("stanza") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -93,6 +128,12 @@ def list_backends(model: str | Path | None = None) -> list[BackendInfo]:
     b = builtin_model_dir(model)
     camel = camel_ner_dir()
     sroot = stanza_dir()
+    official = stanza_ner_installed(sroot)
+    if official or not project_stanza_installed():
+        stanza_where = str(sroot)
+    else:
+        stanza_where = (f"{project_stanza_dir()} (seedx-trained on ANERcorp; stanza's official Arabic model is not "
+                        f"installed under {sroot})")
     return [
         BackendInfo("builtin", (b / "model.crfsuite").exists(), str(b),
                     "shipped with seedx; rebuild: seedx train ner (needs ../shared/ner)"),
@@ -100,19 +141,20 @@ def list_backends(model: str | Path | None = None) -> list[BackendInfo]:
                     "shipped with seedx (needs torch); rebuild: python -m seedx.stages.ner.train_neural"),
         BackendInfo("camel", camel is not None, str(camel or camel_data_dir() / "data" / "ner" / "arabert"),
                     "camel_data -i ner-arabert   (set CAMELTOOLS_DATA to choose the folder)"),
-        BackendInfo("stanza", stanza_ner_installed(sroot), str(sroot),
+        BackendInfo("stanza", official or project_stanza_installed(), stanza_where,
                     f"python -c \"import stanza; stanza.download('ar', model_dir='{repo_root() / 'models' / 'stanza'}',"
                     " processors='tokenize,mwt,ner')\""),
     ]
 
 
 def resolve_backend(name: str | None) -> str:
-    """auto: camel where its NER data is installed, else stanza where its Arabic NER model is, else builtin."""
+    """auto: camel where its NER data is installed, else stanza where its official Arabic NER model is, else
+    builtin (never seedx's own stanza model, which scores below the builtin on ANERcorp dev)."""
     name = (name or "auto").lower()
     if name == "auto":
         if camel_ner_dir() is not None:
             return "camel"
-        if stanza_ner_installed():
+        if stanza_ner_installed(stanza_dir()):
             return "stanza"
         return "builtin"
     if name not in BACKENDS:
