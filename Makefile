@@ -33,7 +33,7 @@ stanza-model: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) -m seedx.stages.ner.train_stanza --vectors $(VECTORS) --out models/stanza-ner-1
 
 bench: $(STAMP)
-	$(PY) bench/run.py --limit 2000
+	$(PY) bench/run.py --limit 5000
 	$(PY) bench/dates_bench.py --limit 2000 --dateparser-limit 200 --adversarial
 
 clean:
