@@ -854,3 +854,13 @@ def test_a_hadith_narration_is_no_statement() -> None:
         assert _statements(make_doc(text, ents)) == [], text
     doc = make_doc("وقال الشيخ سامي الحداد في خطبة الجمعة إن الدين يسر.", [("سامي الحداد", "PER")])
     assert _statements(doc) == [("قال", ["سامي الحداد"])]
+
+
+def test_a_verb_telling_what_an_issued_statement_said_has_the_issuer_as_speaker() -> None:
+    doc = make_doc("وأصدرت نقابة الصيادلة مساء الخميس بيانا طالبت فيه الحكومة بخفض أسعار الأدوية.",
+                   [("نقابة الصيادلة", "ORG")])
+    assert _statements(doc) == [("طالبت", ["نقابة الصيادلة"])]
+    # a verb that does not follow the statement noun keeps its own subject
+    doc = make_doc("وأصدرت نقابة الصيادلة بيانا. وطالب سمير داود الحكومة بخفض الأسعار.",
+                   [("نقابة الصيادلة", "ORG"), ("سمير داود", "PER")])
+    assert ("طالب", ["سمير داود"]) in _statements(doc)

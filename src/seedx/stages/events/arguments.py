@@ -582,15 +582,21 @@ _ISSUE_REACH = 8
 
 def _issuer(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
     """Who issues a statement noun (أصدر فلان بيانا، أما فلان فأصدر، قبيل الجلسة، بيانا اتهم فيه حركة ...): the
-    subject of the issuing verb, named after it or just before it, not a name the statement goes on to tell."""
-    if m.pos != "noun":
+    subject of the issuing verb, named after it or just before it, not a name the statement goes on to tell.
+    A statement verb right after the noun tells what that statement said (أصدر فلان بيانا دعا فيه ...): its
+    speaker is the noun's issuer too."""
+    if m.pos == "noun":
+        noun = m.i
+    elif m.i > 0 and _statement_noun(ctx, m.i - 1, lex):
+        noun = m.i - 1
+    else:
         return None
-    lo, _ = ctx.sentence_of(m.i)
-    verb = next((k for k in range(m.i - 1, max(lo, m.i - _ISSUE_REACH) - 1, -1)
+    lo, _ = ctx.sentence_of(noun)
+    verb = next((k for k in range(noun - 1, max(lo, noun - _ISSUE_REACH) - 1, -1)
                  if ctx.ent_at[k] is None and ctx.stems(k) & lex.cues["issue_verbs"]), None)
     if verb is None:
         return None
-    after = [e for s, _, e in entity_spans(ctx, verb + 1, m.i)
+    after = [e for s, _, e in entity_spans(ctx, verb + 1, noun)
              if e.label in ("PER", "ORG") and not _governed(ctx, s)
              and not any(ctx.tokens[r].kind == "punct" for r in range(verb + 1, s))]
     if after:
@@ -599,6 +605,12 @@ def _issuer(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
               if e.label in ("PER", "ORG", "LOC") and not _governed(ctx, s)]
     return before[-1][2] if before and all(ctx.tokens[r].norm in (",", "،") for r in range(before[-1][1], verb)) \
         else None
+
+
+def _statement_noun(ctx: Context, k: int, lex: Lexicon) -> bool:
+    """Whether token k reads as a one-word statement noun of the lexicon (بيانا، تصريحا، كلمة)."""
+    return any(s.type == "statement" and s.pos == "noun" and len(s.words) == 1
+               for w in ctx.stems(k) for s in lex.senses.get(w, ()))
 
 
 _OWN_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما"})
