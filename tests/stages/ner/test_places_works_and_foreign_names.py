@@ -120,6 +120,13 @@ def test_quotes_without_a_head_or_after_a_slogan_name_nothing() -> None:
     assert _run('نظموا وقفة تحت شعار "معا للقدس" أمس.', {}) == []
 
 
+def test_a_quote_after_the_subject_of_a_reported_clause_is_what_it_said() -> None:
+    assert _run('وأكد الأمين العام أن الاتحاد "جاهز لتقديم المساعدة" للمتضررين.', {}) == []
+    assert _run('وقالت إن الشركة "لن تغلق أي فرع" هذا العام.', {}) == []
+    # without the complementizer, a quote after the head is still its name
+    assert _run('وانضم إلى الاتحاد "نقابة المبدعين" العام الماضي.', {}) == [("نقابة المبدعين", "ORG")]
+
+
 # --- known bodies and two-word places --------------------------------------------------------------
 
 def test_known_bodies_are_organizations() -> None:

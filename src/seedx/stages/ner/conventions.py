@@ -41,6 +41,7 @@ from seedx.stages.ner.span_edges import (
 )
 from seedx.stages.ner.span_words import (
     agree,
+    complementizers,
     definite,
     editions,
     ends_names,
@@ -429,6 +430,8 @@ def _quoted_names(tokens: list[Token], tags: list[str], stems: list[str]) -> Non
         label = heads.get(core(stems[i - 1])) if i > 0 and tokens[i - 1].kind == "word" else None
         if label is not None and tokens[i - 1].clitic.endswith("ل") and definite(tokens[i - 1]):
             label = None  # قال للجهاز "...": words said to the thing, not its name (لشركة "ميتا" names)
+        if label is not None and i > 1 and definite(tokens[i - 1]) and tokens[i - 2].norm in complementizers():
+            label = None  # أكد أن الاتحاد "مستعد للمساعدة": the clause's subject and what it said
         if label is None and i > 1 and stems[i - 1] == "ل" and (_told(stems, i - 1) or _quoted_place(tags, i, j)):
             label = "ORG"  # قال مسؤول، لـ«الشرق الأوسط»: a statement made to a medium
         if label is None or not 1 < j - i <= _MAX_QUOTED \

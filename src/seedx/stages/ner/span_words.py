@@ -116,6 +116,12 @@ def nationality_plurals() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def complementizers() -> frozenset[str]:
+    """Words that open a reported clause (complementizers.txt: أن، إن، بأن), normalized."""
+    return _words("ner/complementizers.txt")
+
+
+@lru_cache(maxsize=1)
 def told_words() -> frozenset[str]:
     """Words of saying after which لـ names a statement's addressee (told_words.txt: قال، تصريح)."""
     return _words("ner/told_words.txt")
