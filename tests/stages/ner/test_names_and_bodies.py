@@ -370,3 +370,11 @@ def test_preposition_read_as_a_name_is_not_propagated_alone() -> None:
     new, _ = propagate(keys, tags, scores)
     assert new[1] == ["O"] * 4
     assert new[3] == ["O", "B-PER", "O", "O"]
+
+
+def test_a_body_named_after_a_place_keeps_its_agreeing_scope_nisba() -> None:
+    assert _run("وقالت جمعية طهران الدولية إن المعرض تأجل.", {"طهران": "B-LOC"}) \
+        == [("جمعية طهران الدولية", "ORG")]
+    # a nationality describes the body, a nisba of the other gender belongs to the place
+    assert _run("ونقلت وكالة طهران الإيرانية الخبر.", {"طهران": "B-LOC"}) == [("وكالة طهران", "ORG")]
+    assert _run("وقالت جمعية طهران الدولي إن المعرض تأجل.", {"طهران": "B-LOC"}) == [("جمعية طهران", "ORG")]

@@ -180,6 +180,10 @@ def org_before_place(tokens: list[Token], tags: list[str], s: int, e: int) -> No
         # الشركة | السعودية: a definite head takes the place's nisba form as its adjective; قضيتهم
         # الجامعة | غزة: a definite noun is in construct with nothing
         _set(tags, h, e, "ORG")
+        if e < len(tokens) and tags[e] == "O" and not tokens[e].clitic and agree(tokens[h], tokens[e]) \
+                and tokens[e].stem in org_heads().get("scope-nisba", frozenset()) \
+                and (e + 1 == len(tokens) or not tags[e + 1].startswith("I-")):
+            tags[e] = "I-ORG"  # مؤسسة القدس | الدولية: the body's scope is part of its name
     elif h > 0 and tags[h] == "O" and tags[h - 1] == "O" and tokens[h - 1].stem in heads \
             and tokens[h - 1].kind == "word" and not definite(tokens[h - 1]) \
             and core(tokens[h - 1].stem) not in org_heads().get("not-construct-place", frozenset()) \
