@@ -858,8 +858,9 @@ def test_a_hadith_narration_is_no_statement() -> None:
 
 def test_a_verb_telling_what_an_issued_statement_said_has_the_issuer_as_speaker() -> None:
     doc = make_doc("وأصدرت نقابة الصيادلة مساء الخميس بيانا طالبت فيه الحكومة بخفض أسعار الأدوية.",
-                   [("نقابة الصيادلة", "ORG")])
+                   [("نقابة الصيادلة", "ORG")], [("مساء الخميس", "2024-05-02TEV", "TIME")])
     assert _statements(doc) == [("طالبت", ["نقابة الصيادلة"])]
+    assert [e.time for e in run(doc)] == [["t1"]]  # said when the statement was issued
     # a verb that does not follow the statement noun keeps its own subject
     doc = make_doc("وأصدرت نقابة الصيادلة بيانا. وطالب سمير داود الحكومة بخفض الأسعار.",
                    [("نقابة الصيادلة", "ORG"), ("سمير داود", "PER")])

@@ -585,17 +585,11 @@ def _issuer(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
     subject of the issuing verb, named after it or just before it, not a name the statement goes on to tell.
     A statement verb right after the noun tells what that statement said (أصدر فلان بيانا دعا فيه ...): its
     speaker is the noun's issuer too."""
-    if m.pos == "noun":
-        noun = m.i
-    elif m.i > 0 and _statement_noun(ctx, m.i - 1, lex):
-        noun = m.i - 1
-    else:
+    noun = _issued_noun(ctx, m, lex)
+    verb = None if noun is None else _issuing_verb(ctx, noun, lex)
+    if noun is None or verb is None:
         return None
     lo, _ = ctx.sentence_of(noun)
-    verb = next((k for k in range(noun - 1, max(lo, noun - _ISSUE_REACH) - 1, -1)
-                 if ctx.ent_at[k] is None and ctx.stems(k) & lex.cues["issue_verbs"]), None)
-    if verb is None:
-        return None
     after = [e for s, _, e in entity_spans(ctx, verb + 1, noun)
              if e.label in ("PER", "ORG") and not _governed(ctx, s)
              and not any(ctx.tokens[r].kind == "punct" for r in range(verb + 1, s))]
@@ -605,6 +599,21 @@ def _issuer(ctx: Context, m: Mention, lex: Lexicon) -> Entity | None:
               if e.label in ("PER", "ORG", "LOC") and not _governed(ctx, s)]
     return before[-1][2] if before and all(ctx.tokens[r].norm in (",", "،") for r in range(before[-1][1], verb)) \
         else None
+
+
+def _issued_noun(ctx: Context, m: Mention, lex: Lexicon) -> int | None:
+    """The statement noun a mention stands for or tells of: itself, or the noun right before a statement
+    verb (بيانا دعا فيه)."""
+    if m.pos == "noun":
+        return m.i
+    return m.i - 1 if m.i > 0 and _statement_noun(ctx, m.i - 1, lex) else None
+
+
+def _issuing_verb(ctx: Context, noun: int, lex: Lexicon) -> int | None:
+    """The verb of issuing (أصدر، ألقى) a few tokens before a statement noun, in its sentence."""
+    lo, _ = ctx.sentence_of(noun)
+    return next((k for k in range(noun - 1, max(lo, noun - _ISSUE_REACH) - 1, -1)
+                 if ctx.ent_at[k] is None and ctx.stems(k) & lex.cues["issue_verbs"]), None)
 
 
 def _statement_noun(ctx: Context, k: int, lex: Lexicon) -> bool:
@@ -837,6 +846,12 @@ def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
             break
         if ctx.tokens[k].kind == "word" and ctx.ent_at[k] is None or joined and ctx.tokens[k].norm == ",":
             break
+    # أصدرت الوزارة اليوم بيانا قالت فيه: the words were said when the statement was issued
+    noun = _issued_noun(ctx, m, lex) if m.pos == "verb" else None
+    verb = None if noun is None else _issuing_verb(ctx, noun, lex)
+    if verb is not None:
+        ids[:0] = [t.id for k in range(verb + 1, noun) if (t := ctx.tmx_at[k]) is not None
+                   and not offset_duration(ctx, k, lex) and t.type != "SET" and not _since(ctx, k, lex)]
     return list(dict.fromkeys(ids))
 
 
