@@ -831,9 +831,13 @@ def _since(ctx: Context, k: int, lex: Lexicon) -> bool:
 def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     """Timexes between the verb and what is said, or right before the verb; none that recurs (كل عام: a SET
     dates no single act of saying) or that tells since when (منذ 2012: the speaker's post, `_since`)."""
+    def dating(a: int, b: int) -> list[str]:
+        """Timexes in [a, b) that can date one act of saying."""
+        return [t.id for k in range(a, b) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)
+                and t.type != "SET" and not _since(ctx, k, lex)]
+
     end = _clause_forward(ctx, m.i, lex.cues["speaker_titles_stop"], asides=True)
-    ids = [t.id for k in range(m.j, end) if (t := ctx.tmx_at[k]) is not None and not offset_duration(ctx, k, lex)
-           and t.type != "SET" and not _since(ctx, k, lex)]
+    ids = dating(m.j, end)
     lo, _ = ctx.sentence_of(m.i)
     # a verb opening with و or ف starts a clause of its own: a date before its comma ends the clause before
     # (ويصر فلان على تعيينه قبل سبتمبر، وأشار الوزير); one fronted to a verb without it is its own (الأحد، قال)
@@ -850,8 +854,7 @@ def statement_time(ctx: Context, m: Mention, lex: Lexicon) -> list[str]:
     noun = _issued_noun(ctx, m, lex) if m.pos == "verb" else None
     verb = None if noun is None else _issuing_verb(ctx, noun, lex)
     if verb is not None:
-        ids[:0] = [t.id for k in range(verb + 1, noun) if (t := ctx.tmx_at[k]) is not None
-                   and not offset_duration(ctx, k, lex) and t.type != "SET" and not _since(ctx, k, lex)]
+        ids[:0] = dating(verb + 1, noun)
     return list(dict.fromkeys(ids))
 
 
