@@ -49,6 +49,7 @@ from seedx.stages.ner.span_words import (
     human_plurals,
     known_names,
     media_places,
+    nationality,
     nationality_plurals,
     nisba,
     not_acronyms,
@@ -524,16 +525,6 @@ def _told(stems: list[str], k: int) -> bool:
 def _feminine(stem: str) -> bool:
     """A feminine noun or adjective (النيابة، العامة، العليا), as agreement needs it."""
     return stem.endswith(("ه", "ات")) or stem.endswith("يا") or stem == "العليا"
-
-
-def nationality(adj: Token, places: frozenset[str]) -> bool:
-    """A nisba made on a known place name (السوري، الكورية، التركي): a nationality."""
-    key = core(adj.stem)
-    for suf in ("يه", "ي"):
-        if key.endswith(suf):
-            base = key[: -len(suf)]
-            return base in places or base + "ا" in places or base + "يا" in places or base + "ه" in places
-    return False
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from seedx.stages.ner.span_words import (
     month_names,
     named_day_starts,
     named_days,
+    nationality,
     nisba,
     org_heads,
     person_words,
@@ -148,19 +149,10 @@ def _nisba_after(tokens: list[Token], tags: list[str], h: int, end: int, places:
     nisba) or a nationality: مهرجان جرش | الدولي، الفصح | اليهودي; 0 where a chunk goes on at the end."""
     if end < len(tokens) and tags[end] == "O" and not tokens[end].clitic and nisba(tokens[end]) \
             and agree(tokens[h], tokens[end]) and not ends_names(tokens[end]) and _free(tags, end + 1) \
-            and (core(tokens[end].stem) in event_name_heads().get("nisba", ()) or _nationality(tokens[end], places)):
+            and (core(tokens[end].stem) in event_name_heads().get("nisba", ())
+                 or nationality(tokens[end], places, min_base=3)):
         return end + 1
     return end if _free(tags, end) else 0
-
-
-def _nationality(adj: Token, places: frozenset[str]) -> bool:
-    """A nisba made on a known place name (المصري، التونسية), as conventions.nationality reads it."""
-    key = core(adj.stem)
-    for suf in ("يه", "ي"):
-        if key.endswith(suf):
-            base = key[: -len(suf)]
-            return len(base) > 2 and any(x in places for x in (base, base + "ا", base + "يا", base + "ه"))
-    return False
 
 
 def _date_name(tokens: list[Token], tags: list[str], j: int) -> int:

@@ -453,6 +453,17 @@ def nisba(t: Token) -> bool:
     return definite(t) and t.stem.endswith(("ي", "يه")) and len(t.stem) > 5
 
 
+def nationality(adj: Token, places: frozenset[str], min_base: int = 0) -> bool:
+    """A nisba made on a known place name (السوري، الكورية، التركي): a nationality; `min_base`: the fewest
+    letters of the place part."""
+    key = core(adj.stem)
+    for suf in ("يه", "ي"):
+        if key.endswith(suf):
+            base = key[: -len(suf)]
+            return len(base) >= min_base and any(x in places for x in (base, base + "ا", base + "يا", base + "ه"))
+    return False
+
+
 def agree(head: Token, adj: Token) -> bool:
     """Gender agreement of a head noun and its nisba: الحكومة الأردنية, not (وزير) الخارجية الأمريكي;
     a plural in ات takes a feminine nisba (السلطات الإسرائيلية، الاستخبارات الروسية)."""
