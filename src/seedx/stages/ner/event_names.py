@@ -266,10 +266,7 @@ def _named_days(tokens: list[Token], tags: list[str], stems: list[str], present:
 
 @lru_cache(maxsize=1)
 def _street_heads() -> frozenset[str]:
-    """Keys of the words before a place's or site's name (span_heads.txt: LOC; place_words.txt): a named
-    day after one names the street or square (جادة | سوق عكاظ، ساحة | يوم الأرض)."""
+    """Keys of the words before a place's or site's name (span_heads.txt: LOC; place_words.txt: generic,
+    street): a named day after one names the street or square (جادة | سوق عكاظ، ساحة | يوم الأرض)."""
     words = place_words()
-    return span_heads().get("LOC", frozenset()) | words.get("generic", frozenset()) | _STREETS
-
-
-_STREETS = frozenset({"شارع", "جاده", "طريق", "ميدان", "حي", "دوار", "مدرسه"})
+    return span_heads().get("LOC", frozenset()) | words.get("generic", frozenset()) | words.get("street", frozenset())
