@@ -26,30 +26,27 @@ def repo_root() -> Path:
     return Path(__file__).resolve().parents[4]
 
 
-def builtin_model_dir(path: str | Path | None = None) -> Path:
-    """The builtin model: an explicit path, $SEEDX_NER_MODEL, or models/ner-1 of the repository (or cwd)."""
+def shipped_model_dir(name: str, marker: str, path: str | Path | None = None) -> Path:
+    """A model directory: an explicit path, or models/<name> of the repository, else of the working
+    directory, wherever its `marker` file is (the repository's when neither has it)."""
     if path:
         return Path(path)
-    env = os.environ.get("SEEDX_NER_MODEL")
-    if env:
-        return Path(env)
     for base in (repo_root(), Path.cwd()):
-        p = base / "models" / BUILTIN_MODEL
-        if (p / "model.crfsuite").exists():
+        p = base / "models" / name
+        if (p / marker).exists():
             return p
-    return repo_root() / "models" / BUILTIN_MODEL
+    return repo_root() / "models" / name
+
+
+def builtin_model_dir(path: str | Path | None = None) -> Path:
+    """The builtin model: an explicit path, $SEEDX_NER_MODEL, or models/ner-1 of the repository (or cwd)."""
+    return shipped_model_dir(BUILTIN_MODEL, "model.crfsuite", path or os.environ.get("SEEDX_NER_MODEL"))
 
 
 def neural_model_dir(path: str | Path | None = None) -> Path:
     """The neural model (stacked on ner-1, its sibling): an explicit path, or models/ner-nn-1 of the repository
     (or cwd)."""
-    if path:
-        return Path(path)
-    for base in (repo_root(), Path.cwd()):
-        p = base / "models" / NEURAL_MODEL
-        if (p / "weights.pt").exists():
-            return p
-    return repo_root() / "models" / NEURAL_MODEL
+    return shipped_model_dir(NEURAL_MODEL, "weights.pt", path)
 
 
 def camel_data_dir() -> Path:
@@ -91,13 +88,7 @@ def project_stanza_dir(path: str | Path | None = None) -> Path:
     """seedx's stanza NER model: an explicit path, or models/stanza-ner-1 of the repository (or cwd)."""
     from seedx.stages.ner.stanza_backend import MODEL_FILE
 
-    if path:
-        return Path(path)
-    for base in (repo_root(), Path.cwd()):
-        p = base / "models" / PROJECT_STANZA_MODEL
-        if (p / MODEL_FILE).exists():
-            return p
-    return repo_root() / "models" / PROJECT_STANZA_MODEL
+    return shipped_model_dir(PROJECT_STANZA_MODEL, MODEL_FILE, path)
 
 
 def project_stanza_installed(path: str | Path | None = None) -> bool:
